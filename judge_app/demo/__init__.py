@@ -1,0 +1,1 @@
+"""The bundled demo contest: generated entry files and the contest built from them."""

@@ -1,0 +1,1 @@
+"""Opening, rendering and checking entry files (issue: documents). No Qt here."""

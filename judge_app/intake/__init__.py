@@ -1,0 +1,1 @@
+"""School zips, participant lists, anonymisation, assignment (later issue). No Qt here."""

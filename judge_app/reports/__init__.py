@@ -1,0 +1,1 @@
+"""Sheets, records, result lists (later issue). No Qt here."""

@@ -1,0 +1,452 @@
+"""The contest database: SQLAlchemy 2 typed models.
+
+One schema serves both files the app writes:
+- the board's contest file (role ``board``): everything, including participants and the sealed
+  identity records;
+- a judge's workspace file (role ``workspace``): the same tables, but the package that builds it
+  copies only codes, categories, files, the rubric, the judge's assignments and gradings. The
+  ``participant`` and ``identity_record`` tables stay empty there, and ``entry.unit_id`` is NULL.
+
+Why one schema: a judge's gradings go into the board's file row for row at merge, and every
+query, migration and audit rule is written once.
+
+Identity: ``entry`` has no link to its participant. The only link lives in ``identity_record``,
+which the intake issue seals (encrypts) at anonymisation; reveal re-opens it after the lock.
+``entry.unit_id`` stays in clear on the board's side because conflict-of-interest checks need it
+(a judge never grades their own school); it is never written into anything a judge receives.
+
+Scores are integer hundredths (`Points`), stored through the `PointsType` column type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from judge_app.core.scores import Points
+
+
+class PointsType(TypeDecorator[Points]):
+    """Stores `Points` as an INTEGER of hundredths so no float ever touches a score."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: Points | None, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        if not isinstance(value, Points):
+            raise TypeError(f"scores must be Points, not {type(value).__name__}")
+        return value.centi
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Points | None:
+        return None if value is None else Points(value)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class FileRole(enum.StrEnum):
+    BOARD = "board"
+    WORKSPACE = "workspace"
+
+
+class CategoryKind(enum.StrEnum):
+    STAFF = "staff"
+    STUDENT = "student"
+
+
+class EntryStatus(enum.StrEnum):
+    RECEIVED = "received"  # in the contest, not yet anonymised/assigned
+    READY = "ready"  # anonymised, can be assigned
+    ASSIGNED = "assigned"
+    GRADED = "graded"  # final score settled
+    REFERRED = "referred"  # sent to the head judge (flag) instead of normal grading
+    INVALID = "invalid"  # by a recorded board decision only
+
+
+class GradingStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+
+
+class FileKind(enum.StrEnum):
+    DOCX = "docx"
+    PDF = "pdf"
+    IMAGE = "image"
+    OTHER = "other"
+
+
+class Meta(Base):
+    """Key/value facts about the file itself (its role, who made it, with which version)."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Contest(Base):
+    __tablename__ = "contest"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    name: Mapped[str] = mapped_column(Text)
+    organiser: Mapped[str] = mapped_column(Text, default="")
+    tier: Mapped[str] = mapped_column(String(32), default="district")  # school/district/city
+    year: Mapped[int | None] = mapped_column(Integer)
+    # Age-based prizes (best entrant under 18) count age on this date.
+    reference_date: Mapped[dt.date | None] = mapped_column(Date)
+    judges_per_entry: Mapped[int] = mapped_column(Integer, default=2)
+    max_total: Mapped[Points] = mapped_column(PointsType, default=Points(1000))
+    score_step: Mapped[Points] = mapped_column(PointsType, default=Points(25))
+    # Discrepancy rule for a 10-point total (GUIDE §2), scaled by max_total/10 where applied.
+    agree_below: Mapped[Points] = mapped_column(PointsType, default=Points(100))
+    discuss_upto: Mapped[Points] = mapped_column(PointsType, default=Points(150))
+    third_mean_upto: Mapped[Points] = mapped_column(PointsType, default=Points(250))
+    per_criterion_rule: Mapped[bool] = mapped_column(default=True)
+    rounding: Mapped[str] = mapped_column(String(16), default="half_up_2")
+    quality_threshold: Mapped[Points | None] = mapped_column(PointsType)
+    quality_target_percent: Mapped[int] = mapped_column(Integer, default=10)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    stages: Mapped[list[Stage]] = relationship(back_populates="contest", order_by="Stage.number")
+    unit_groups: Mapped[list[UnitGroup]] = relationship(back_populates="contest")
+    categories: Mapped[list[Category]] = relationship(
+        back_populates="contest", order_by="Category.sort"
+    )
+    units: Mapped[list[Unit]] = relationship(back_populates="contest", order_by="Unit.code")
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="contest", order_by="Question.number"
+    )
+    criteria: Mapped[list[Criterion]] = relationship(
+        back_populates="contest", order_by="Criterion.sort"
+    )
+
+
+class Stage(Base):
+    """A tier of the contest (sơ khảo / chung khảo); grading rounds 1-3 happen inside one."""
+
+    __tablename__ = "stage"
+    __table_args__ = (UniqueConstraint("contest_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contest.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    contest: Mapped[Contest] = relationship(back_populates="stages")
+
+
+class UnitGroup(Base):
+    """Schools and the district office have different deadlines; the deadline is exclusive."""
+
+    __tablename__ = "unit_group"
+    __table_args__ = (UniqueConstraint("contest_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contest.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    # Entries must be received strictly before this local time ("trước 17h00").
+    deadline: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    contest: Mapped[Contest] = relationship(back_populates="unit_groups")
+
+
+class Category(Base):
+    """Đối tượng: staff, or students of one grade."""
+
+    __tablename__ = "category"
+    __table_args__ = (UniqueConstraint("contest_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contest.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[CategoryKind] = mapped_column(Enum(CategoryKind, native_enum=False))
+    grade: Mapped[int | None] = mapped_column(Integer)
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+    contest: Mapped[Contest] = relationship(back_populates="categories")
+
+
+class Unit(Base):
+    """A school or office that submits entries."""
+
+    __tablename__ = "unit"
+    __table_args__ = (UniqueConstraint("contest_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contest.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("unit_group.id"))
+    email: Mapped[str] = mapped_column(Text, default="")
+    contest: Mapped[Contest] = relationship(back_populates="units")
+    group: Mapped[UnitGroup | None] = relationship()
+    headcounts: Mapped[list[Headcount]] = relationship(back_populates="unit")
+
+
+class Headcount(Base):
+    """How many people of a category a unit has: the denominator of participation rates."""
+
+    __tablename__ = "headcount"
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("unit.id", ondelete="CASCADE"), primary_key=True
+    )
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("category.id", ondelete="CASCADE"), primary_key=True
+    )
+    count: Mapped[int] = mapped_column(Integer, CheckConstraint("count >= 0"))
+    unit: Mapped[Unit] = relationship(back_populates="headcounts")
+    category: Mapped[Category] = relationship()
+
+
+class Participant(Base):
+    """A person who entered. Board file only; never copied into a judge's workspace."""
+
+    __tablename__ = "participant"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contest.id", ondelete="CASCADE"))
+    full_name: Mapped[str] = mapped_column(Text)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    contact: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[Category | None] = relationship()
+    unit: Mapped[Unit | None] = relationship()
+
+
+class Entry(Base):
+    """Bài dự thi, known to judges only by its code (số phách)."""
+
+    __tablename__ = "entry"
+    __table_args__ = (UniqueConstraint("contest_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contest.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(32))
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"))
+    # In clear on the board's side for conflict-of-interest checks only; NULL in workspaces.
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    received_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    status: Mapped[EntryStatus] = mapped_column(
+        Enum(EntryStatus, native_enum=False), default=EntryStatus.RECEIVED
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    category: Mapped[Category] = relationship()
+    unit: Mapped[Unit | None] = relationship()
+    files: Mapped[list[EntryFile]] = relationship(
+        back_populates="entry", order_by="EntryFile.sort", cascade="all, delete-orphan"
+    )
+
+
+class IdentityRecord(Base):
+    """Đầu phách: the only link from an entry to its participant.
+
+    Before anonymisation `participant_id` holds the link in clear. Sealing (intake issue)
+    encrypts it into `sealed` and sets `participant_id` to NULL; reveal reverses that after
+    the results are locked.
+    """
+
+    __tablename__ = "identity_record"
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("entry.id", ondelete="CASCADE"), primary_key=True
+    )
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"))
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    sealed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class EntryFile(Base):
+    __tablename__ = "entry_file"
+    __table_args__ = (Index("ix_entry_file_sha256", "sha256"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+    # Relative to the folder of the contest file, with forward slashes.
+    stored_path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[FileKind] = mapped_column(Enum(FileKind, native_enum=False))
+    # As the school named it: may carry the entrant's name, so board side only.
+    original_name: Mapped[str] = mapped_column(Text, default="")
+    entry: Mapped[Entry] = relationship(back_populates="files")
+
+
+class Question(Base):
+    """A multiple-choice question (trắc nghiệm) with its answer key."""
+
+    __tablename__ = "question"
+    __table_args__ = (UniqueConstraint("contest_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contest.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    prompt: Mapped[str] = mapped_column(Text)
+    options: Mapped[str] = mapped_column(String(16), default="ABCD")
+    answer: Mapped[str] = mapped_column(String(1))
+    points: Mapped[Points] = mapped_column(PointsType)
+    contest: Mapped[Contest] = relationship(back_populates="questions")
+
+
+class Criterion(Base):
+    """A written-part criterion (tự luận): guide text, maximum and step."""
+
+    __tablename__ = "criterion"
+    __table_args__ = (UniqueConstraint("contest_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contest.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    guide: Mapped[str] = mapped_column(Text, default="")
+    maximum: Mapped[Points] = mapped_column(PointsType)
+    step: Mapped[Points] = mapped_column(PointsType, default=Points(25))
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+    contest: Mapped[Contest] = relationship(back_populates="criteria")
+    levels: Mapped[list[CriterionLevel]] = relationship(
+        back_populates="criterion", order_by="CriterionLevel.low", cascade="all, delete-orphan"
+    )
+
+
+class CriterionLevel(Base):
+    """A level descriptor: what an answer worth `low`..`high` looks like."""
+
+    __tablename__ = "criterion_level"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("criterion.id", ondelete="CASCADE"))
+    low: Mapped[Points] = mapped_column(PointsType)
+    high: Mapped[Points] = mapped_column(PointsType)
+    descriptor: Mapped[str] = mapped_column(Text)
+    criterion: Mapped[Criterion] = relationship(back_populates="levels")
+
+
+class Judge(Base):
+    __tablename__ = "judge"
+    __table_args__ = (UniqueConstraint("contest_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contest_id: Mapped[int] = mapped_column(ForeignKey("contest.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    is_head: Mapped[bool] = mapped_column(default=False)
+    key_fingerprint: Mapped[str | None] = mapped_column(String(128))
+    public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    unit: Mapped[Unit | None] = relationship()
+
+
+class Assignment(Base):
+    """Which judge grades which entry in which grading round (1, 2, or 3 for a third grading)."""
+
+    __tablename__ = "assignment"
+    __table_args__ = (UniqueConstraint("entry_id", "judge_id", "round"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
+    round: Mapped[int] = mapped_column(Integer, CheckConstraint("round >= 1"), default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    entry: Mapped[Entry] = relationship()
+    judge: Mapped[Judge] = relationship()
+
+
+class Grading(Base):
+    """One judge's grading of one entry in one round; scores live in the child tables."""
+
+    __tablename__ = "grading"
+    __table_args__ = (UniqueConstraint("entry_id", "judge_id", "round"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
+    round: Mapped[int] = mapped_column(Integer, CheckConstraint("round >= 1"), default=1)
+    status: Mapped[GradingStatus] = mapped_column(
+        Enum(GradingStatus, native_enum=False), default=GradingStatus.DRAFT
+    )
+    comment: Mapped[str] = mapped_column(Text, default="")
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    entry: Mapped[Entry] = relationship()
+    judge: Mapped[Judge] = relationship()
+    scores: Mapped[list[CriterionScore]] = relationship(
+        back_populates="grading", cascade="all, delete-orphan"
+    )
+    answers: Mapped[list[ChoiceAnswer]] = relationship(
+        back_populates="grading", cascade="all, delete-orphan"
+    )
+    flags: Mapped[list[GradingFlag]] = relationship(
+        back_populates="grading", cascade="all, delete-orphan"
+    )
+
+
+class CriterionScore(Base):
+    __tablename__ = "criterion_score"
+    grading_id: Mapped[int] = mapped_column(
+        ForeignKey("grading.id", ondelete="CASCADE"), primary_key=True
+    )
+    criterion_id: Mapped[int] = mapped_column(
+        ForeignKey("criterion.id", ondelete="CASCADE"), primary_key=True
+    )
+    points: Mapped[Points] = mapped_column(PointsType)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    grading: Mapped[Grading] = relationship(back_populates="scores")
+
+
+class ChoiceAnswer(Base):
+    """The option an entrant chose for a multiple-choice question, as the judge recorded it."""
+
+    __tablename__ = "choice_answer"
+    grading_id: Mapped[int] = mapped_column(
+        ForeignKey("grading.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("question.id", ondelete="CASCADE"), primary_key=True
+    )
+    chosen: Mapped[str] = mapped_column(String(1), default="")  # "" = left blank
+    grading: Mapped[Grading] = relationship(back_populates="answers")
+
+
+class GradingFlag(Base):
+    """A problem a judge reports to the head judge (identity revealed, copy, off topic…)."""
+
+    __tablename__ = "grading_flag"
+    grading_id: Mapped[int] = mapped_column(
+        ForeignKey("grading.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    grading: Mapped[Grading] = relationship(back_populates="flags")
+
+
+class AuditRow(Base):
+    """Append-only log of every change; each row carries the hash of the one before it."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(32))  # ISO-8601 UTC, text so the hash is stable
+    actor: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_key: Mapped[str] = mapped_column(Text)
+    before: Mapped[str | None] = mapped_column(Text)  # canonical JSON, or NULL
+    after: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
