@@ -78,6 +78,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Không tìm thấy màn hình để mở cửa sổ; đã lưu ảnh cửa sổ vào {path}.",
         "No display found to open a window; saved a picture of the window to {path}.",
     ),
+    "db_ok": (
+        "Tệp cuộc thi {path} nguyên vẹn.",
+        "The contest file {path} is intact.",
+    ),
+    "backup_done": (
+        "Đã sao lưu vào {path}",
+        "Backed up to {path}",
+    ),
+    "demo_reused": (
+        "Mở cuộc thi mẫu đã có: {path}",
+        "Opening the existing demo contest: {path}",
+    ),
     "unexpected": (
         "Lỗi không mong đợi: {reason}. Chi tiết trong nhật ký: {log}",
         "Unexpected error: {reason}. Details in the log: {log}",

@@ -1,0 +1,277 @@
+"""Build the demo contest: the contest set-up from resources/demo/contest.json, the generated
+entry files, and a board contest file that holds them, so a new user can try every step.
+
+The demo is rebuilt only on request (`--force`); running `judge-app demo` again on the same
+folder reopens what is there, so a user's grading in the demo is never thrown away silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import random
+import shutil
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from judge_app import paths
+from judge_app.core.errors import JudgeAppError
+from judge_app.core.scores import Points
+from judge_app.demo.spec import DemoEntry
+from judge_app.store import audit
+from judge_app.store.database import create_contest_file, open_contest_file
+from judge_app.store.models import (
+    Category,
+    CategoryKind,
+    Contest,
+    Criterion,
+    CriterionLevel,
+    Entry,
+    EntryFile,
+    EntryStatus,
+    FileKind,
+    Headcount,
+    IdentityRecord,
+    Judge,
+    Participant,
+    Question,
+    Stage,
+    Unit,
+    UnitGroup,
+)
+
+CONTEST_FILE = "contest.sqlite"
+ACTOR = "demo"
+
+# Judges of the demo board; later issues give them keys, packages and gradings.
+DEMO_JUDGES: list[dict[str, Any]] = [
+    {"code": "TB", "name": "Nguyễn Văn Hùng", "unit": "PGD", "is_head": True},
+    {"code": "GK1", "name": "Lê Thị Mai", "unit": "THCS-NC", "is_head": False},
+    {"code": "GK2", "name": "Phạm Quốc Bảo", "unit": "THCS-KD", "is_head": False},
+    {"code": "GK3", "name": "Đỗ Thị Lan Anh", "unit": "MN-TH", "is_head": False},
+]
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    path: Path
+    entries: int
+    files: int
+    reused: bool
+
+
+def demo_config() -> dict[str, Any]:
+    with (paths.resources_dir() / "demo" / "contest.json").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def _points(text: str) -> Points:
+    return Points.from_decimal(Decimal(text))
+
+
+def _sha256(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+            size += len(block)
+    return digest.hexdigest(), size
+
+
+def entry_codes(count: int, seed: int = 2019) -> list[str]:
+    """Five-digit codes in an order unrelated to schools or names (a stand-in for intake)."""
+    rng = random.Random(seed)
+    return [f"{n:05d}" for n in rng.sample(range(10000, 99999), count)]
+
+
+def build_demo_contest(target: Path, *, force: bool = False) -> DemoResult:
+    db_path = target / CONTEST_FILE
+    if db_path.exists() and not force:
+        with open_contest_file(db_path) as db, db.session() as session:
+            entries = session.query(Entry).count()
+            files = session.query(EntryFile).count()
+        return DemoResult(db_path, entries, files, reused=True)
+    if target.exists() and any(target.iterdir()):
+        if not force:
+            raise JudgeAppError("demo_exists", target)
+        db_path.unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        shutil.rmtree(target / "entries", ignore_errors=True)
+    target.mkdir(parents=True, exist_ok=True)
+
+    from judge_app.demo.generate import generate_demo_files  # heavy: PDF/image libraries
+
+    demo_entries = generate_demo_files(target)
+    config = demo_config()
+    with create_contest_file(db_path) as db, db.session() as session, session.begin():
+        contest = _add_setup(session, config)
+        files = _add_entries(session, contest, demo_entries, target)
+        _add_judges(session, contest)
+    return DemoResult(db_path, len(demo_entries), files, reused=False)
+
+
+def _add_setup(session: Any, config: dict[str, Any]) -> Contest:
+    contest = Contest(
+        name=config["name"],
+        organiser=config["organiser"],
+        tier=config["tier"],
+        year=config["year"],
+        reference_date=dt.date.fromisoformat(config["reference_date"]),
+        judges_per_entry=config["judges_per_entry"],
+        max_total=_points(config["max_total"]),
+        score_step=_points(config["score_step"]),
+        quality_threshold=_points(config["quality_threshold"]),
+        quality_target_percent=config["quality_target_percent"],
+    )
+    session.add(contest)
+    for stage in config["stages"]:
+        contest.stages.append(Stage(number=stage["number"], name=stage["name"]))
+    groups = {}
+    for group in config["unit_groups"]:
+        groups[group["code"]] = UnitGroup(
+            code=group["code"],
+            name=group["name"],
+            deadline=dt.datetime.fromisoformat(group["deadline"]),
+        )
+        contest.unit_groups.append(groups[group["code"]])
+    categories = {}
+    for sort, cat in enumerate(config["categories"]):
+        categories[cat["code"]] = Category(
+            code=cat["code"],
+            name=cat["name"],
+            kind=CategoryKind(cat["kind"]),
+            grade=cat.get("grade"),
+            sort=sort,
+        )
+        contest.categories.append(categories[cat["code"]])
+    for unit_cfg in config["units"]:
+        unit = Unit(code=unit_cfg["code"], name=unit_cfg["name"], group=groups[unit_cfg["group"]])
+        contest.units.append(unit)
+        for cat_code, count in unit_cfg["headcounts"].items():
+            unit.headcounts.append(Headcount(category=categories[cat_code], count=count))
+    for q in config["questions"]:
+        contest.questions.append(
+            Question(
+                number=q["number"],
+                prompt=q["prompt"],
+                options=q["options"],
+                answer=q["answer"],
+                points=_points(q["points"]),
+            )
+        )
+    for sort, c in enumerate(config["criteria"]):
+        criterion = Criterion(
+            code=c["code"],
+            name=c["name"],
+            guide=c["guide"],
+            maximum=_points(c["maximum"]),
+            step=_points(c["step"]),
+            sort=sort,
+        )
+        for level in c.get("levels", []):
+            criterion.levels.append(
+                CriterionLevel(
+                    low=_points(level["low"]),
+                    high=_points(level["high"]),
+                    descriptor=level["descriptor"],
+                )
+            )
+        contest.criteria.append(criterion)
+    session.flush()
+    audit.record(
+        session,
+        actor=ACTOR,
+        action="contest.create",
+        entity="contest",
+        entity_key=contest.uuid,
+        before=None,
+        after={
+            "name": contest.name,
+            "categories": [c["code"] for c in config["categories"]],
+            "units": [u["code"] for u in config["units"]],
+            "questions": len(config["questions"]),
+            "criteria": [c["code"] for c in config["criteria"]],
+        },
+    )
+    return contest
+
+
+def _add_entries(
+    session: Any, contest: Contest, demo_entries: list[DemoEntry], root: Path
+) -> int:
+    categories = {c.code: c for c in contest.categories}
+    units = {u.code: u for u in contest.units}
+    codes = entry_codes(len(demo_entries))
+    files = 0
+    for code, demo in zip(codes, demo_entries, strict=True):
+        participant = Participant(
+            contest_id=contest.id,
+            full_name=demo.participant_name,
+            birth_date=demo.birth_date,
+            category=categories[demo.category_code],
+            unit=units[demo.unit_code],
+        )
+        entry = Entry(
+            contest_id=contest.id,
+            code=code,
+            category=categories[demo.category_code],
+            unit=units[demo.unit_code],
+            received_at=demo.received_at,
+            status=EntryStatus.READY,
+        )
+        session.add_all([participant, entry])
+        hashes = []
+        for sort, demo_file in enumerate(demo.files):
+            digest, size = _sha256(demo_file.path)
+            entry.files.append(
+                EntryFile(
+                    sort=sort,
+                    stored_path=demo_file.path.relative_to(root).as_posix(),
+                    sha256=digest,
+                    size=size,
+                    kind=FileKind(demo_file.kind),
+                    original_name=demo_file.original_name,
+                )
+            )
+            hashes.append(digest)
+            files += 1
+        session.flush()
+        session.add(IdentityRecord(entry_id=entry.id, participant_id=participant.id))
+        audit.record(
+            session,
+            actor=ACTOR,
+            action="entry.import",
+            entity="entry",
+            entity_key=code,
+            before=None,
+            after={"category": demo.category_code, "unit": demo.unit_code, "files": hashes},
+        )
+    return files
+
+
+def _add_judges(session: Any, contest: Contest) -> None:
+    units = {u.code: u for u in contest.units}
+    for spec in DEMO_JUDGES:
+        judge = Judge(
+            contest_id=contest.id,
+            code=spec["code"],
+            name=spec["name"],
+            unit=units[spec["unit"]],
+            is_head=spec["is_head"],
+        )
+        session.add(judge)
+        audit.record(
+            session,
+            actor=ACTOR,
+            action="judge.add",
+            entity="judge",
+            entity_key=spec["code"],
+            before=None,
+            after={"name": spec["name"], "unit": spec["unit"], "head": spec["is_head"]},
+        )

@@ -1,0 +1,58 @@
+"""The layering the whole design rests on: only judge_app/ui/ may touch Qt."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "judge_app"
+QT_ROOTS = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
+
+
+def _imports(tree: ast.AST) -> list[tuple[str, int, bool]]:
+    """(module, line, at module level) for every import statement in the file."""
+    top_level = {id(node) for node in getattr(tree, "body", [])}
+    found: list[tuple[str, int, bool]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(a.name, node.lineno, id(node) in top_level) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.module, node.lineno, id(node) in top_level))
+    return found
+
+
+def test_only_ui_imports_qt() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] == "ui":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for module, line, top in _imports(tree):
+            root = module.split(".")[0]
+            if root in QT_ROOTS:
+                offenders.append(f"{rel}:{line} imports {module}")
+            if module.startswith("judge_app.ui"):
+                # cli.py may open windows, but only from inside the commands that do so.
+                if rel.as_posix() != "cli.py" or top:
+                    offenders.append(f"{rel}:{line} imports {module}")
+    assert offenders == []
+
+
+def test_import_check_catches_a_qt_import() -> None:
+    """The check above must be able to fail: feed it a module that imports Qt in a function."""
+    tree = ast.parse("def f():\n    from PySide6.QtCore import QObject\n")
+    assert [m for m, _, _ in _imports(tree)] == ["PySide6.QtCore"]
+
+
+def test_core_and_headless_packages_load_no_qt() -> None:
+    code = (
+        "import sys, judge_app.core.scores, judge_app.core.messages, judge_app.store.models, "
+        "judge_app.store.database, judge_app.store.audit, judge_app.cli, judge_app.demo.build\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in %r)\n"
+        "print(','.join(bad))" % (QT_ROOTS,)
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -1,0 +1,58 @@
+"""The command line: one clear line and a non-zero exit on error, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from judge_app import __version__
+from judge_app.cli import main
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("demo", "gui", "audit", "db"):
+        assert command in out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_missing_file_is_one_line_in_the_users_language(
+    tmp_path: Path, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "không có.sqlite"
+    assert main(["--lang", lang, "audit", "verify", str(missing)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert str(missing) in err[0]
+    assert err[0].startswith("Không tìm thấy" if lang == "vi" else "File not found")
+
+
+def test_a_text_file_is_not_a_contest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fake = tmp_path / "contest.sqlite"
+    fake.write_text("Họ và tên,Lớp\nNguyễn Văn A,8A\n", encoding="utf-8")
+    assert main(["db", "check", str(fake)]) == 2
+    assert "không phải" in capsys.readouterr().err
+
+
+def test_installed_script_runs_without_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "judge_app.cli", "db", "check", str(tmp_path / "x.sqlite")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
