@@ -164,7 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as error:  # the last line of defence: never a traceback on screen
         log.exception("unexpected error in %s", args.command)
-        print(render("unexpected", lang, reason=type(error).__name__, log=log_file), file=sys.stderr)
+        print(
+            render("unexpected", lang, reason=type(error).__name__, log=log_file), file=sys.stderr
+        )
         return 1
 
 

@@ -13,7 +13,9 @@ os.environ.setdefault("JUDGE_APP_LANG", "vi")
 
 
 @pytest.fixture(autouse=True)
-def app_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def app_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Backups, logs, keys and settings of each test go to a fresh folder, never the user's."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("JUDGE_APP_HOME", str(home))

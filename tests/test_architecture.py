@@ -34,10 +34,9 @@ def test_only_ui_imports_qt() -> None:
             root = module.split(".")[0]
             if root in QT_ROOTS:
                 offenders.append(f"{rel}:{line} imports {module}")
-            if module.startswith("judge_app.ui"):
-                # cli.py may open windows, but only from inside the commands that do so.
-                if rel.as_posix() != "cli.py" or top:
-                    offenders.append(f"{rel}:{line} imports {module}")
+            # cli.py may open windows, but only from inside the commands that do so.
+            if module.startswith("judge_app.ui") and (rel.as_posix() != "cli.py" or top):
+                offenders.append(f"{rel}:{line} imports {module}")
     assert offenders == []
 
 
@@ -51,8 +50,8 @@ def test_core_and_headless_packages_load_no_qt() -> None:
     code = (
         "import sys, judge_app.core.scores, judge_app.core.messages, judge_app.store.models, "
         "judge_app.store.database, judge_app.store.audit, judge_app.cli, judge_app.demo.build\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in %r)\n"
-        "print(','.join(bad))" % (QT_ROOTS,)
+        f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {QT_ROOTS!r})\n"
+        "print(','.join(bad))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

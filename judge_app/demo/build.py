@@ -202,9 +202,7 @@ def _add_setup(session: Any, config: dict[str, Any]) -> Contest:
     return contest
 
 
-def _add_entries(
-    session: Any, contest: Contest, demo_entries: list[DemoEntry], root: Path
-) -> int:
+def _add_entries(session: Any, contest: Contest, demo_entries: list[DemoEntry], root: Path) -> int:
     categories = {c.code: c for c in contest.categories}
     units = {u.code: u for u in contest.units}
     codes = entry_codes(len(demo_entries))

@@ -9,11 +9,11 @@ from pathlib import Path
 import docx
 import pymupdf
 import pytest
+from judge_app.store.database import open_contest_file
 from PIL import Image
 from sqlalchemy import select
 
 from judge_app.cli import main
-from judge_app.store.database import open_contest_file
 from judge_app.store.models import (
     Category,
     Contest,
@@ -78,16 +78,20 @@ def test_students_come_only_from_lower_secondary_schools(demo_dir: Path) -> None
                 assert entry.unit is not None and entry.unit.code.startswith("THCS")
 
 
-def test_demo_again_reopens_instead_of_overwriting(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_again_reopens_instead_of_overwriting(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = (demo_dir / "contest.sqlite").stat().st_mtime_ns
     assert main(["--lang", "en", "demo", str(demo_dir), "--no-gui"]) == 0
     assert "existing demo contest" in capsys.readouterr().out
     assert (demo_dir / "contest.sqlite").stat().st_mtime_ns == before
 
 
-def test_audit_verify_on_demo_then_tampered(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_audit_verify_on_demo_then_tampered(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     copy = tmp_path / "copy.sqlite"
-    with sqlite3.connect(demo_dir / "contest.sqlite") as src, sqlite3.connect(copy) as dst:  # noqa: SIM117
+    with sqlite3.connect(demo_dir / "contest.sqlite") as src, sqlite3.connect(copy) as dst:
         src.backup(dst)
     src.close()
     dst.close()
@@ -103,7 +107,9 @@ def test_audit_verify_on_demo_then_tampered(demo_dir: Path, tmp_path: Path, caps
     assert "dòng 2" in capsys.readouterr().err
 
 
-def test_demo_refuses_a_folder_with_other_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_refuses_a_folder_with_other_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "notes.txt").write_text("không phải cuộc thi", encoding="utf-8")
     assert main(["demo", str(tmp_path), "--no-gui"]) == 2
     err = capsys.readouterr().err.strip().splitlines()

@@ -1,0 +1,118 @@
+"""The board's discrepancy rule for independent gradings (GUIDE §2).
+
+Board defaults after the national exam rule (Thông tư 15/2020/TT-BGDĐT, Điều 27), on a 10-point
+total: a gap under 1.0 is agreed (the contest default settles it at the mean); 1.0 to 1.5 is
+discussed and the head judge decides if the judges do not agree; over 1.5 goes to a third judge.
+After three gradings two equal scores stand, else the mean when the largest gap is at most 2.5,
+else the head judge decides. The rule applies to the total (thresholds scaled by max/10) and to
+each criterion with the same absolute thresholds, unless the contest switches that off.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from judge_app.core.scores import Points, mean
+
+
+class Outcome(enum.IntEnum):
+    """Ordered by how much work is left: the worst part decides for the entry."""
+
+    AGREED = 0
+    DISCUSS = 1
+    THIRD_GRADING = 2
+    HEAD_DECIDES = 3
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Thresholds for a 10-point total, in hundredths."""
+
+    agree_below: Points = Points(100)
+    discuss_upto: Points = Points(150)
+    third_mean_upto: Points = Points(250)
+    per_criterion: bool = True
+
+    def scaled(self, max_total: Points) -> Thresholds:
+        """Thresholds for a total out of `max_total` (exact: scale, then round half up)."""
+
+        def scale(p: Points) -> Points:
+            return Points((p.centi * max_total.centi + 500) // 1000)
+
+        return Thresholds(
+            scale(self.agree_below),
+            scale(self.discuss_upto),
+            scale(self.third_mean_upto),
+            self.per_criterion,
+        )
+
+
+@dataclass(frozen=True)
+class PartCheck:
+    """One compared part: "total" or a criterion code."""
+
+    part: str
+    gap: Points
+    outcome: Outcome
+
+
+@dataclass(frozen=True)
+class Settlement:
+    outcome: Outcome
+    final: Points | None  # None while a decision or another grading is needed
+    exact: Decimal | None  # the unrounded value behind `final`, kept visible
+    parts: list[PartCheck] = field(default_factory=list)
+
+
+def _two_way(gap: Points, t: Thresholds) -> Outcome:
+    if gap < t.agree_below:
+        return Outcome.AGREED
+    if gap <= t.discuss_upto:
+        return Outcome.DISCUSS
+    return Outcome.THIRD_GRADING
+
+
+def settle_two(
+    totals: tuple[Points, Points],
+    criteria: Sequence[tuple[str, Points, Points]] = (),
+    *,
+    thresholds: Thresholds = Thresholds(),
+    max_total: Points = Points(1000),
+) -> Settlement:
+    """Compare two independent gradings of one entry: `criteria` holds (code, first, second)."""
+    total_t = thresholds.scaled(max_total)
+    gap = Points(abs(totals[0].centi - totals[1].centi))
+    parts = [PartCheck("total", gap, _two_way(gap, total_t))]
+    if thresholds.per_criterion:
+        for code, first, second in criteria:
+            c_gap = Points(abs(first.centi - second.centi))
+            parts.append(PartCheck(code, c_gap, _two_way(c_gap, thresholds)))
+    outcome = max(p.outcome for p in parts)
+    if outcome is not Outcome.AGREED:
+        return Settlement(outcome, None, None, parts)
+    final, exact = mean(list(totals))
+    return Settlement(outcome, final, exact, parts)
+
+
+def settle_three(
+    totals: tuple[Points, Points, Points],
+    *,
+    thresholds: Thresholds = Thresholds(),
+    max_total: Points = Points(1000),
+) -> Settlement:
+    """After a third grading: two equal scores stand; else the mean if the spread allows."""
+    t = thresholds.scaled(max_total)
+    counts: Mapping[Points, int] = {p: totals.count(p) for p in totals}
+    spread = Points(max(totals).centi - min(totals).centi)
+    parts = [PartCheck("total", spread, Outcome.AGREED)]
+    for score, count in counts.items():
+        if count >= 2:
+            return Settlement(Outcome.AGREED, score, score.to_decimal(), parts)
+    if spread <= t.third_mean_upto:
+        final, exact = mean(list(totals))
+        return Settlement(Outcome.AGREED, final, exact, parts)
+    parts = [PartCheck("total", spread, Outcome.HEAD_DECIDES)]
+    return Settlement(Outcome.HEAD_DECIDES, None, None, parts)
