@@ -90,6 +90,7 @@ def entry_codes(count: int, seed: int = 2019) -> list[str]:
 
 
 def build_demo_contest(target: Path, *, force: bool = False) -> DemoResult:
+    target = target.resolve()
     db_path = target / CONTEST_FILE
     if db_path.exists() and not force:
         with open_contest_file(db_path) as db, db.session() as session:

@@ -9,11 +9,11 @@ from pathlib import Path
 import docx
 import pymupdf
 import pytest
-from judge_app.store.database import open_contest_file
 from PIL import Image
 from sqlalchemy import select
 
 from judge_app.cli import main
+from judge_app.store.database import open_contest_file
 from judge_app.store.models import (
     Category,
     Contest,
