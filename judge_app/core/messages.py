@@ -42,6 +42,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Không ghi được vào {path}: {reason}",
         "Cannot write to {path}: {reason}",
     ),
+    "file_exists": (
+        "Tệp {path} đã tồn tại; judge-app không ghi đè lên tệp có sẵn.",
+        "{path} already exists; judge-app does not overwrite an existing file.",
+    ),
+    "grading_not_found": (
+        "Không tìm thấy lượt chấm số {grading} trong {path}.",
+        "Grading {grading} does not exist in {path}.",
+    ),
+    "criterion_not_found": (
+        "Tiêu chí số {criterion} không thuộc cuộc thi của lượt chấm {grading}.",
+        "Criterion {criterion} does not belong to the contest of grading {grading}.",
+    ),
+    "audit_row_edited": (
+        "nội dung dòng đã bị sửa",
+        "the row's content was changed",
+    ),
+    "audit_row_missing": (
+        "dòng đã bị xoá",
+        "the row was deleted",
+    ),
+    "audit_chain_broken": (
+        "dòng không nối tiếp dòng trước",
+        "the row does not follow the row before it",
+    ),
+    "audit_head_mismatch": (
+        "dòng cuối không khớp với dấu cuối chuỗi đã lưu",
+        "the last row does not match the stored end of the chain",
+    ),
+    "audit_head_missing": (
+        "mất dấu cuối chuỗi đã lưu",
+        "the stored end of the chain is missing",
+    ),
     "no_backup": (
         "(chưa có bản sao lưu)",
         "(no backup yet)",
@@ -104,7 +136,11 @@ def render(code: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
         return f"{code}: {params}" if params else code
     template = pair[0] if lang == "vi" else pair[1]
     names = {f for _, f, _, _ in string.Formatter().parse(template) if f}
-    values = {name: params.get(name, "?") for name in names}
+    # A parameter may itself be a message code (e.g. backup="no_backup"): say it in `lang` too.
+    values = {
+        name: render(value, lang) if isinstance(value, str) and value in CATALOGUE else value
+        for name, value in ((n, params.get(n, "?")) for n in names)
+    }
     return template.format(**values)
 
 

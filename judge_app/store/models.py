@@ -33,6 +33,7 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    MetaData,
     String,
     Text,
     TypeDecorator,
@@ -69,8 +70,19 @@ def new_uuid() -> str:
     return str(uuid.uuid4())
 
 
+# Deterministic constraint names: migrations can name what they alter, and SQLite's reflected
+# names match the models so autogenerate finds no drift.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
 class Base(DeclarativeBase):
-    pass
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class FileRole(enum.StrEnum):
@@ -216,7 +228,9 @@ class Headcount(Base):
     category_id: Mapped[int] = mapped_column(
         ForeignKey("category.id", ondelete="CASCADE"), primary_key=True
     )
-    count: Mapped[int] = mapped_column(Integer, CheckConstraint("count >= 0"))
+    count: Mapped[int] = mapped_column(
+        Integer, CheckConstraint("count >= 0", name="count_nonnegative")
+    )
     unit: Mapped[Unit] = relationship(back_populates="headcounts")
     category: Mapped[Category] = relationship()
 
@@ -360,7 +374,9 @@ class Assignment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
     judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
-    round: Mapped[int] = mapped_column(Integer, CheckConstraint("round >= 1"), default=1)
+    round: Mapped[int] = mapped_column(
+        Integer, CheckConstraint("round >= 1", name="round_positive"), default=1
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     entry: Mapped[Entry] = relationship()
     judge: Mapped[Judge] = relationship()
@@ -374,7 +390,9 @@ class Grading(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
     judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
-    round: Mapped[int] = mapped_column(Integer, CheckConstraint("round >= 1"), default=1)
+    round: Mapped[int] = mapped_column(
+        Integer, CheckConstraint("round >= 1", name="round_positive"), default=1
+    )
     status: Mapped[GradingStatus] = mapped_column(
         Enum(GradingStatus, native_enum=False), default=GradingStatus.DRAFT
     )

@@ -27,3 +27,9 @@ def test_error_sentence_names_the_file() -> None:
 
 def test_missing_parameter_does_not_crash() -> None:
     assert "?" in render("database_corrupt", "en", path="x")
+
+
+def test_a_code_given_as_parameter_is_said_in_the_same_language() -> None:
+    error = JudgeAppError("database_corrupt", Path("c.sqlite"), reason="x", backup="no_backup")
+    assert "chưa có bản sao lưu" in describe(error, "vi")
+    assert "no backup yet" in describe(error, "en")

@@ -1,0 +1,111 @@
+"""Backups of a contest file through SQLite's online backup API.
+
+A backup is a consistent snapshot even while the app writes (the API copies under a read
+transaction), lands atomically (temp file, fsync, rename), and lives outside the contest folder
+in the per-user backup directory, one folder per contest file, newest N kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+from judge_app import paths
+from judge_app.core.errors import JudgeAppError
+from judge_app.store.database import (
+    ContestDatabase,
+    connect_sqlite,
+    fsync_directory,
+    raise_translated,
+    sqlite_file_parts,
+)
+
+DEFAULT_KEEP = 10
+SUFFIX = ".sqlite"
+_REASON_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def contest_backup_dir(path: Path) -> Path:
+    """`<backup_dir>/<stem>-<8 hex of sha256(absolute path)>`: two files named alike stay apart."""
+    absolute = Path(path).resolve()
+    digest = hashlib.sha256(str(absolute).encode("utf-8")).hexdigest()[:8]
+    return paths.backup_dir() / f"{absolute.stem}-{digest}"
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of the contest file at `path`, newest first (names start with a UTC timestamp)."""
+    folder = contest_backup_dir(path)
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def newest_backup(path: Path) -> Path | None:
+    backups = list_backups(path)
+    return backups[0] if backups else None
+
+
+def _backup_name(reason: str, folder: Path) -> Path:
+    now = dt.datetime.now(dt.UTC)
+    stamp = f"{now:%Y%m%dT%H%M%S}.{now.microsecond:06d}Z"
+    label = _REASON_CHARS.sub("_", reason).strip("_-")[:40] or "backup"
+    target = folder / f"{stamp}-{label}{SUFFIX}"
+    counter = 1
+    while target.exists():  # two backups in one microsecond: keep both
+        target = folder / f"{stamp}{counter}-{label}{SUFFIX}"
+        counter += 1
+    return target
+
+
+def backup_contest(
+    db_or_path: ContestDatabase | Path, reason: str, *, keep: int = DEFAULT_KEEP
+) -> Path:
+    """Snapshot the contest file into its backup folder; drop all but the newest `keep`."""
+    if keep < 1:
+        raise ValueError("keep at least one backup")
+    source_path = db_or_path.path if isinstance(db_or_path, ContestDatabase) else Path(db_or_path)
+    if not source_path.is_file():
+        raise JudgeAppError("file_not_found", source_path)
+    folder = contest_backup_dir(source_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = _backup_name(reason, folder)
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        source = connect_sqlite(source_path)
+        try:
+            destination = connect_sqlite(temporary)
+            try:
+                # A WAL-mode target cannot change its page size, and the backup API must copy
+                # the source's: set it on the still-empty target first. The copy's header
+                # comes from the source, so the finished backup is in WAL mode again.
+                page_size = int(source.execute("PRAGMA page_size").fetchone()[0])
+                destination.execute("PRAGMA journal_mode=DELETE")
+                destination.execute(f"PRAGMA page_size={page_size}")
+                source.backup(destination)
+            finally:
+                destination.close()  # checkpoints the copy into the temp file itself
+        finally:
+            source.close()
+        with temporary.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        temporary.replace(target)  # atomic rename over nothing: a reader sees all or none
+        fsync_directory(folder)
+    except sqlite3.Error as exc:
+        raise_translated(exc, source_path)
+    except OSError as exc:
+        raise JudgeAppError("database_unwritable", target, reason=exc.strerror or str(exc)) from exc
+    finally:
+        for leftover in sqlite_file_parts(temporary):
+            leftover.unlink(missing_ok=True)
+    _rotate(source_path, keep)
+    return target
+
+
+def _rotate(path: Path, keep: int) -> None:
+    for old in list_backups(path)[keep:]:
+        old.unlink(missing_ok=True)
