@@ -37,15 +37,23 @@ def _display_available() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def _open_window(db_path: Path | None, lang: str, screenshot_dir: Path) -> int:
+def _chosen_language(args: argparse.Namespace) -> str | None:
+    """The language the user asked for on this run, or None to keep the GUI's saved choice."""
+    lang: str | None = args.lang or os.environ.get("JUDGE_APP_LANG")
+    return lang if lang in LANGUAGES else None
+
+
+def _open_window(
+    db_path: Path | None, args: argparse.Namespace, lang: str, screenshot_dir: Path
+) -> int:
     """Open the main window, or, with no display, save a picture of it and say where."""
     from judge_app.ui.app import run_gui  # Qt only here
 
     if _display_available():
-        return run_gui(db_path, lang)
+        return run_gui(db_path, _chosen_language(args))
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     shot = screenshot_dir / "main-window.png"
-    code = run_gui(db_path, lang, screenshot=shot)
+    code = run_gui(db_path, _chosen_language(args), screenshot=shot)
     print(render("no_display", lang, path=shot))
     return code
 
@@ -59,14 +67,14 @@ def cmd_demo(args: argparse.Namespace, lang: str) -> int:
     print(render(code, lang, path=result.path, entries=result.entries, files=result.files))
     if args.no_gui:
         return 0
-    return _open_window(result.path, lang, target)
+    return _open_window(result.path, args, lang, target.resolve())
 
 
 def cmd_gui(args: argparse.Namespace, lang: str) -> int:
     db_path = Path(args.db) if args.db else None
     if db_path is not None and not db_path.exists():
         raise JudgeAppError("file_not_found", db_path)
-    return _open_window(db_path, lang, Path.cwd())
+    return _open_window(db_path, args, lang, Path.cwd())
 
 
 def cmd_audit_verify(args: argparse.Namespace, lang: str) -> int:

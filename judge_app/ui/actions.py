@@ -1,0 +1,426 @@
+"""The action registry: every user action declared once, and everything built from it.
+
+Menus, the toolbar, the shortcut sheet (F1) and the tests all read `REGISTRY`, so an action
+cannot exist in a menu without a shortcut-sheet row or appear twice with different texts
+(napari's and Picard's declarative actions). Texts are English source strings marked for
+lupdate in the one context `Actions`; they are translated each time they are shown, which
+is what lets the language switch at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMenuBar,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from judge_app.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from judge_app.ui.main_window import MainWindow
+
+CONTEXT = "Actions"
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class WindowState:
+    """What enabled-when rules may look at."""
+
+    has_contest: bool = False
+    busy: bool = False
+    has_recent: bool = False
+    language: str = "vi"
+
+
+def _always(state: WindowState) -> bool:
+    return True
+
+
+def _idle(state: WindowState) -> bool:
+    return not state.busy
+
+
+def _contest_idle(state: WindowState) -> bool:
+    return state.has_contest and not state.busy
+
+
+def _recent_idle(state: WindowState) -> bool:
+    return state.has_recent and not state.busy
+
+
+Handler = str | Callable[["MainWindow"], None]
+Shortcut = QKeySequence.StandardKey | str | None
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One user action. `text` and `status_tip` are English sources (translated on show).
+
+    `handler` names a MainWindow method (or is a callable taking the window).
+    `menu` is a menu id from MENUS. A `template` action is instantiated once per item of a
+    list (a recent file) and gets the item as its argument.
+    """
+
+    id: str
+    text: str
+    handler: Handler
+    menu: str
+    shortcut: Shortcut = None
+    enabled_when: Callable[[WindowState], bool] = _always
+    toolbar: bool = False
+    status_tip: str = ""
+    icon: QStyle.StandardPixmap | None = None
+    separator_before: bool = False
+    checkable: bool = False
+    translatable: bool = True  # language names are shown in their own language
+    template: bool = False
+
+
+@dataclass(frozen=True)
+class MenuSpec:
+    """A menu or submenu; a submenu sits in `parent` right after the action `after`."""
+
+    id: str
+    title: str
+    parent: str | None = None
+    after: str | None = None
+    exclusive: bool = False  # its checkable actions form one group (the language choice)
+
+
+MENUS: tuple[MenuSpec, ...] = (
+    MenuSpec("file", QT_TRANSLATE_NOOP("Actions", "&File")),
+    MenuSpec("recent", QT_TRANSLATE_NOOP("Actions", "Open &recent"), "file", "open_contest"),
+    MenuSpec("view", QT_TRANSLATE_NOOP("Actions", "&View")),
+    MenuSpec("language", QT_TRANSLATE_NOOP("Actions", "&Language"), "view", exclusive=True),
+    MenuSpec("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
+)
+
+SP = QStyle.StandardPixmap
+
+REGISTRY: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "new_contest",
+        QT_TRANSLATE_NOOP("Actions", "&New contest…"),
+        "new_contest",
+        "file",
+        QKeySequence.StandardKey.New,
+        _idle,
+        toolbar=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Create an empty contest file"),
+        icon=SP.SP_FileIcon,
+    ),
+    ActionSpec(
+        "open_contest",
+        QT_TRANSLATE_NOOP("Actions", "&Open contest…"),
+        "open_contest",
+        "file",
+        QKeySequence.StandardKey.Open,
+        _idle,
+        toolbar=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Open a contest file"),
+        icon=SP.SP_DialogOpenButton,
+    ),
+    ActionSpec(
+        "open_recent",
+        "",  # the item's text is the file's path
+        "open_recent",
+        "recent",
+        enabled_when=_idle,
+        template=True,
+    ),
+    ActionSpec(
+        "clear_recent",
+        QT_TRANSLATE_NOOP("Actions", "&Clear the list"),
+        "clear_recent",
+        "recent",
+        enabled_when=_recent_idle,
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Forget the recently opened contest files"),
+    ),
+    ActionSpec(
+        "close_contest",
+        QT_TRANSLATE_NOOP("Actions", "&Close contest"),
+        "close_contest",
+        "file",
+        QKeySequence.StandardKey.Close,
+        _contest_idle,
+        toolbar=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Close the open contest file"),
+        icon=SP.SP_DialogCloseButton,
+    ),
+    ActionSpec(
+        "quit",
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        "close",
+        "file",
+        "Ctrl+Q",  # StandardKey.Quit is empty on Windows
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Quit judge-app"),
+    ),
+    ActionSpec(
+        "language_vi",
+        "Tiếng Việt",
+        "use_vietnamese",
+        "language",
+        checkable=True,
+        translatable=False,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Show the program in Vietnamese"),
+    ),
+    ActionSpec(
+        "language_en",
+        "English",
+        "use_english",
+        "language",
+        checkable=True,
+        translatable=False,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Show the program in English"),
+    ),
+    ActionSpec(
+        "shortcuts",
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"),
+        "show_shortcuts",
+        "help",
+        "F1",
+        status_tip=QT_TRANSLATE_NOOP("Actions", "List every action and its shortcut"),
+    ),
+    ActionSpec(
+        "about",
+        QT_TRANSLATE_NOOP("Actions", "&About judge-app"),
+        "show_about",
+        "help",
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Version and licence"),
+    ),
+)
+
+
+def spec(action_id: str) -> ActionSpec:
+    return next(s for s in REGISTRY if s.id == action_id)
+
+
+def action_text(item: ActionSpec | MenuSpec) -> str:
+    """The text in the current UI language (with its & mnemonic)."""
+    if isinstance(item, ActionSpec) and not item.translatable:
+        return item.text
+    text = item.title if isinstance(item, MenuSpec) else item.text
+    return translate(CONTEXT, text)
+
+
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic marker, for tables and buttons."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
+    if shortcut is None:
+        return []
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        return list(QKeySequence.keyBindings(shortcut))
+    return [QKeySequence(shortcut)]
+
+
+def _on_keyboard(sequence: QKeySequence) -> bool:
+    """False for dedicated media/launcher keys (Qt::Key_Back and above, e.g. an "Open" key):
+    platforms bind them to standard actions, but few keyboards have them."""
+    combination = sequence[0]  # type: ignore[index]  # the stubs lack operator[]
+    return bool(combination.keyboardModifiers()) or combination.key().value < Qt.Key.Key_Back.value
+
+
+def shortcut_text(item: ActionSpec) -> str:
+    """The action's key bindings as the user's platform writes them, keyboard keys only."""
+    return ", ".join(
+        seq.toString(QKeySequence.SequenceFormat.NativeText)
+        for seq in key_sequences(item.shortcut)
+        if _on_keyboard(seq)
+    )
+
+
+def _invoke(window: QWidget, handler: Handler, *args: object) -> None:
+    if callable(handler):
+        handler(window, *args)  # type: ignore[arg-type]
+    else:
+        getattr(window, handler)(*args)
+
+
+def create_actions(
+    window: QWidget, registry: Iterable[ActionSpec] = REGISTRY
+) -> dict[str, QAction]:
+    """One QAction per non-template spec, parented to the window so shortcuts work."""
+    actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
+    exclusive = {m.id for m in MENUS if m.exclusive}
+    for item in registry:
+        if item.template:
+            continue
+        action = QAction(window)
+        action.setObjectName(item.id)
+        action.setCheckable(item.checkable)
+        action.setShortcuts(key_sequences(item.shortcut))
+        if item.icon is not None:
+            action.setIcon(window.style().standardIcon(item.icon))
+        if item.menu in exclusive:
+            group = groups.setdefault(item.menu, QActionGroup(window))
+            group.addAction(action)
+        action.triggered.connect(lambda _checked=False, h=item.handler: _invoke(window, h))
+        actions[item.id] = action
+    retranslate_actions(actions)
+    return actions
+
+
+def retranslate_actions(actions: dict[str, QAction]) -> None:
+    for item in REGISTRY:
+        action = actions.get(item.id)
+        if action is None:
+            continue
+        action.setText(action_text(item))
+        tip = translate(CONTEXT, item.status_tip) if item.status_tip else ""
+        action.setStatusTip(tip)
+
+
+def update_enabled(actions: dict[str, QAction], state: WindowState) -> None:
+    for item in REGISTRY:
+        action = actions.get(item.id)
+        if action is not None:
+            action.setEnabled(item.enabled_when(state))
+    for lang in ("vi", "en"):
+        actions[f"language_{lang}"].setChecked(state.language == lang)
+
+
+def build_menus(menubar: QMenuBar, actions: dict[str, QAction]) -> dict[str, QMenu]:
+    """Fill the menu bar from MENUS and REGISTRY; returns the menus by id."""
+    menus: dict[str, QMenu] = {}
+
+    def fill(menu_spec: MenuSpec, menu: QMenu) -> None:
+        menus[menu_spec.id] = menu
+        menu.setObjectName(f"menu_{menu_spec.id}")
+        first_sub = [m for m in MENUS if m.parent == menu_spec.id and m.after is None]
+        for item in REGISTRY:
+            if item.menu != menu_spec.id or item.template:
+                continue
+            if item.separator_before:
+                menu.addSeparator()
+            menu.addAction(actions[item.id])
+            for sub in MENUS:
+                if sub.parent == menu_spec.id and sub.after == item.id:
+                    fill(sub, menu.addMenu(""))
+        for sub in first_sub:
+            fill(sub, menu.addMenu(""))
+
+    for menu_spec in MENUS:
+        if menu_spec.parent is None:
+            fill(menu_spec, menubar.addMenu(""))
+    retranslate_menus(menus)
+    return menus
+
+
+def retranslate_menus(menus: dict[str, QMenu]) -> None:
+    for menu_spec in MENUS:
+        menus[menu_spec.id].setTitle(action_text(menu_spec))
+
+
+def build_toolbar(toolbar: QToolBar, actions: dict[str, QAction]) -> None:
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for item in REGISTRY:
+        if item.toolbar:
+            toolbar.addAction(actions[item.id])
+
+
+def fill_recent_menu(
+    menu: QMenu, window: QWidget, files: list[Path], state: WindowState, clear_action: QAction
+) -> None:
+    """Rebuild the recent-files submenu: one `open_recent` item per file, then "clear".
+
+    A file that is gone stays listed but disabled, so the user sees why it cannot open;
+    the submenu itself is greyed out while the list is empty.
+    """
+    template = spec("open_recent")
+    menu.clear()
+    for number, path in enumerate(files, start=1):
+        escaped = str(path).replace("&", "&&")
+        action = QAction(f"&{number} {escaped}" if number < 10 else escaped, menu)
+        action.setObjectName(template.id)
+        action.setData(str(path))
+        action.setStatusTip(str(path))
+        action.setEnabled(template.enabled_when(state) and path.is_file())
+        action.triggered.connect(
+            lambda _checked=False, p=path: _invoke(window, template.handler, p)
+        )
+        menu.addAction(action)
+    if spec("clear_recent").separator_before and files:
+        menu.addSeparator()
+    menu.addAction(clear_action)
+    menu.menuAction().setEnabled(bool(files))
+
+
+class ShortcutSheet(QDialog):
+    """F1: every registry action that has a key, with the keys, built from the registry."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutSheet")
+        self.setMinimumSize(480, 360)
+        self._intro = QLabel(self)
+        self._intro.setWordWrap(True)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setObjectName("shortcutTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._intro)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.retranslate()
+
+    def rows(self) -> list[tuple[str, str]]:
+        rows = []
+        for row in range(self.table.rowCount()):
+            name, keys = self.table.item(row, 0), self.table.item(row, 1)
+            rows.append((name.text() if name else "", keys.text() if keys else ""))
+        return rows
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("ShortcutSheet", "Keyboard shortcuts"))
+        self._intro.setText(
+            translate("ShortcutSheet", "Every action that has a key. The menus show the same keys.")
+        )
+        self.table.setHorizontalHeaderLabels(
+            [translate("ShortcutSheet", "Action"), translate("ShortcutSheet", "Shortcut")]
+        )
+        items = [item for item in REGISTRY if item.shortcut is not None and not item.template]
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            name = QTableWidgetItem(plain_text(action_text(item)))
+            name.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, QTableWidgetItem(shortcut_text(item)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,350 @@
+"""The main window: menus and toolbar from the action registry, welcome panel or contest view.
+
+The window holds no rules: it opens files through `store.database` on a worker thread
+(`Operation`), shows what `store.overview` reads, backs the open file up every ten minutes,
+and turns every failure into the translated error dialog.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from judge_app.core.errors import JudgeAppError
+from judge_app.ui import actions as registry
+from judge_app.ui.contest_view import ContestView
+from judge_app.ui.dialogs import about_box, contest_file_dialog
+from judge_app.ui.errors import log_error, show_error
+from judge_app.ui.i18n import Translations
+from judge_app.ui.operation import FutureWatcher, Operation, Progress
+from judge_app.ui.settings import UiSettings
+from judge_app.ui.welcome import WelcomePanel
+
+if TYPE_CHECKING:
+    from judge_app.store.database import ContestDatabase
+    from judge_app.store.overview import ContestOverview, EntryRow
+
+translate = QCoreApplication.translate
+BACKUP_INTERVAL_MS = 10 * 60 * 1000
+BACKUP_REASON = "auto"
+
+
+@dataclass
+class LoadedContest:
+    """What the worker thread hands back after opening or creating a contest file."""
+
+    db: ContestDatabase
+    overview: ContestOverview
+    rows: list[EntryRow]
+
+
+def load_contest(path: Path, *, create: bool) -> LoadedContest:
+    """Open (or create) the file and read what the window shows. Runs on a worker thread."""
+    # Imported here: SQLAlchemy costs ~0.2 s, which the first window must not wait for.
+    from judge_app.store.database import create_contest_file, open_contest_file
+    from judge_app.store.overview import read_entry_rows, read_overview
+
+    db = create_contest_file(path) if create else open_contest_file(path)
+    try:
+        with db.read_session() as session:
+            overview = read_overview(session)
+            rows = read_entry_rows(session)
+    except BaseException:
+        db.close()
+        raise
+    return LoadedContest(db, overview, rows)
+
+
+class MainWindow(QMainWindow):
+    """The app window. `contest_loaded`, `contest_closed` and `idle` let callers and tests
+    wait for background work without sleeping."""
+
+    contest_loaded = Signal(Path)
+    contest_closed = Signal()
+    idle = Signal()
+
+    def __init__(
+        self,
+        translations: Translations,
+        settings: UiSettings,
+        icon: QIcon,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon)
+        self._translations = translations
+        self._settings = settings
+        self._icon = icon
+        self.db: ContestDatabase | None = None
+        self._busy = 0
+        self._backup: Operation[Path] | None = None
+        self._integrity_watcher: FutureWatcher | None = None
+        self._closing = False
+        self.last_error: BaseException | None = None  # of the last open/create
+
+        self.registry_actions = registry.create_actions(self)
+        self.menus = registry.build_menus(self.menuBar(), self.registry_actions)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        registry.build_toolbar(self.toolbar, self.registry_actions)
+        self.addToolBar(self.toolbar)
+
+        self.welcome = WelcomePanel(icon, self)
+        self.welcome.bind_actions(
+            self.registry_actions["open_contest"], self.registry_actions["new_contest"]
+        )
+        self.welcome.open_requested.connect(self.open_contest_path)
+        self.contest_view = ContestView(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.contest_view)
+        self.setCentralWidget(self.stack)
+
+        self.path_label = QLabel(self)
+        self.path_label.setObjectName("statusPath")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("statusCount")
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_INTERVAL_MS)
+        self.backup_timer.timeout.connect(self.backup_now)
+
+        self.resize(1100, 720)
+        if settings.geometry is not None:
+            self.restoreGeometry(settings.geometry)
+        self.refresh_state()
+        self.retranslate()
+
+    # ----------------------------------------------------------------------------- state
+
+    @property
+    def busy(self) -> bool:
+        return self._busy > 0
+
+    def window_state(self) -> registry.WindowState:
+        return registry.WindowState(
+            has_contest=self.db is not None,
+            busy=self.busy,
+            has_recent=bool(self._settings.recent_files()),
+            language=self._translations.language,
+        )
+
+    def refresh_state(self) -> None:
+        """Re-evaluate every action's enabled-when and the recent-file lists."""
+        state = self.window_state()
+        registry.update_enabled(self.registry_actions, state)
+        files = self._settings.recent_files()
+        registry.fill_recent_menu(
+            self.menus["recent"], self, files, state, self.registry_actions["clear_recent"]
+        )
+        self.welcome.set_recent_files(files)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy += 1 if busy else -1
+        self.refresh_state()
+        if not self.busy:
+            self.idle.emit()
+
+    def retranslate(self) -> None:
+        registry.retranslate_actions(self.registry_actions)
+        registry.retranslate_menus(self.menus)
+        self.toolbar.setWindowTitle(translate("MainWindow", "Toolbar"))
+        self.refresh_state()  # the recent menu's "clear" text and the welcome list
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        if self.db is None:
+            self.setWindowTitle("judge-app")
+            self.path_label.setText(translate("MainWindow", "No contest open"))
+            self.count_label.setText("")
+        else:
+            self.setWindowTitle(f"{self.db.path.name} — judge-app")
+            self.path_label.setText(
+                translate("MainWindow", "Contest file: %1").replace("%1", str(self.db.path))
+            )
+            count = self.contest_view.model.rowCount()
+            self.count_label.setText(
+                translate("MainWindow", "Entries: %1").replace("%1", str(count))
+            )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ----------------------------------------------------------------------------- handlers
+
+    def _start_folder(self) -> Path:
+        files = self._settings.recent_files()
+        for path in files:
+            if path.parent.is_dir():
+                return path.parent
+        return Path.home()
+
+    def new_contest(self) -> None:
+        dialog = contest_file_dialog(self, create=True, folder=self._start_folder())
+        dialog.fileSelected.connect(lambda name: self.create_contest_path(Path(name)))
+        self._delete_on_close(dialog)
+        dialog.open()
+
+    def open_contest(self) -> None:
+        dialog = contest_file_dialog(self, create=False, folder=self._start_folder())
+        dialog.fileSelected.connect(lambda name: self.open_contest_path(Path(name)))
+        self._delete_on_close(dialog)
+        dialog.open()
+
+    def open_recent(self, path: Path) -> None:
+        self.open_contest_path(path)
+
+    def clear_recent(self) -> None:
+        self._settings.clear_recent()
+        self.refresh_state()
+
+    def open_contest_path(self, path: Path) -> Operation[LoadedContest]:
+        """Open `path` in the background; the current contest stays open until it succeeds."""
+        return self._load(path, create=False)
+
+    def create_contest_path(self, path: Path) -> Operation[LoadedContest]:
+        return self._load(path, create=True)
+
+    def _load(self, path: Path, *, create: bool) -> Operation[LoadedContest]:
+        if create:
+            message = translate("MainWindow", "Creating %1…")
+        else:
+            message = translate("MainWindow", "Opening %1…")
+        self.statusBar().showMessage(message.replace("%1", str(path)))
+        self._set_busy(True)
+        operation = Operation(
+            lambda _progress: load_contest(path, create=create),
+            parent=self,
+            on_success=self._contest_ready,
+            on_failure=lambda error: self._load_failed(path, error),
+        )
+        return operation.start()
+
+    def _contest_ready(self, loaded: LoadedContest) -> None:
+        if self._closing:  # the window closed while the file was opening
+            loaded.db.close()
+            return
+        self.last_error = None
+        self._close_db()
+        self.db = loaded.db
+        self._settings.add_recent(loaded.db.path)
+        self.contest_view.show_contest(loaded.overview, loaded.rows)
+        self.stack.setCurrentWidget(self.contest_view)
+        self.statusBar().clearMessage()
+        self.backup_timer.start()
+        self._integrity_watcher = FutureWatcher(loaded.db.integrity_future, self)
+        self._integrity_watcher.resolved.connect(self._integrity_checked)
+        self._update_titles()
+        self._set_busy(False)
+        self.contest_loaded.emit(loaded.db.path)
+
+    def _load_failed(self, path: Path, error: BaseException) -> None:
+        self.last_error = error
+        if self._closing:  # nobody left to show it to: the log keeps it
+            log_error(error)
+            return
+        self.statusBar().clearMessage()
+        if isinstance(error, JudgeAppError) and error.code == "file_not_found":
+            self._settings.remove_recent(path)
+        self._set_busy(False)
+        show_error(self, error)
+
+    def _integrity_checked(self, outcome: object) -> None:
+        """A background quick_check finished; a damaged file is closed before more writes."""
+        if isinstance(outcome, BaseException) and self.db is not None:
+            self.close_contest()
+            show_error(self, outcome)
+
+    def close_contest(self) -> None:
+        self._close_db()
+        self.contest_view.clear()
+        self.stack.setCurrentWidget(self.welcome)
+        self._update_titles()
+        self.refresh_state()
+        self.contest_closed.emit()
+
+    def _close_db(self) -> None:
+        self.backup_timer.stop()
+        if self._backup is not None:
+            self._backup.wait(30)  # a snapshot in progress reads the file: let it finish
+        if self._integrity_watcher is not None:
+            self._integrity_watcher.deleteLater()
+            self._integrity_watcher = None
+        if self.db is not None:
+            db, self.db = self.db, None
+            db.close()
+
+    def backup_now(self) -> Operation[Path] | None:
+        """Snapshot the open file (timer: every ten minutes). Skipped if one is running."""
+        if self.db is None or self._backup is not None:
+            return None
+        db = self.db
+
+        def work(_progress: Progress) -> Path:
+            from judge_app.store.backup import backup_contest
+
+            return backup_contest(db, BACKUP_REASON)
+
+        def finished() -> None:
+            self._backup = None
+
+        def succeeded(target: Path) -> None:
+            self.statusBar().showMessage(
+                translate("MainWindow", "Backup saved: %1").replace("%1", str(target)), 10_000
+            )
+
+        self._backup = Operation(work, parent=self, on_success=succeeded)
+        self._backup.done.connect(finished)
+        return self._backup.start()
+
+    def use_vietnamese(self) -> None:
+        self.set_language("vi")
+
+    def use_english(self) -> None:
+        self.set_language("en")
+
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language now and remember it for the next start."""
+        self._translations.set_language(lang)
+        self._settings.language = self._translations.language
+        self.refresh_state()
+
+    def show_shortcuts(self) -> registry.ShortcutSheet:
+        sheet = registry.ShortcutSheet(self)
+        self._delete_on_close(sheet)
+        sheet.open()
+        return sheet
+
+    def show_about(self) -> QMessageBox:
+        box = about_box(self, self._icon)
+        self._delete_on_close(box)
+        return box
+
+    def _delete_on_close(self, dialog: QWidget) -> None:
+        """Dialogs are deleted when closed, so none piles up over a long session."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._closing = True
+        self._settings.geometry = self.saveGeometry()
+        self._settings.sync()
+        self._close_db()
+        super().closeEvent(event)
