@@ -93,7 +93,7 @@ def build_demo_contest(target: Path, *, force: bool = False) -> DemoResult:
     target = target.resolve()
     db_path = target / CONTEST_FILE
     if db_path.exists() and not force:
-        with open_contest_file(db_path) as db, db.session() as session:
+        with open_contest_file(db_path) as db, db.read_session() as session:
             entries = session.query(Entry).count()
             files = session.query(EntryFile).count()
         return DemoResult(db_path, entries, files, reused=True)
