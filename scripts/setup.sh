@@ -13,12 +13,12 @@ cd "$repo"
 
 say() { printf '[judge-app setup] %s\n' "$*" >&2; }
 
-# Qt's xcb/offscreen platforms and font handling need these shared libraries; python3-venv is
+# Qt's xcb/offscreen platforms, fonts and printing (CUPS) need these shared libraries; python3-venv is
 # split out of python3 on Debian.
 debs=(python3-venv libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
       libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
       libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
-      libxcb-xkb1 libxrender1 libxi6)
+      libxcb-xkb1 libxrender1 libxi6 libcups2)
 
 install_debs() {
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian-like: nothing to do

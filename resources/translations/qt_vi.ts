@@ -1447,4 +1447,19 @@ Hãy tắt một trong hai tuỳ chọn.</translation>
         <translation>Sao chép địa chỉ &amp;liên kết</translation>
     </message>
 </context>
+<context>
+    <name>QLibrary</name>
+    <message>
+        <source>Cannot load library %1: %2</source>
+        <translation>Không nạp được thư viện %1: %2</translation>
+    </message>
+    <message>
+        <source>The shared library was not found.</source>
+        <translation>Không tìm thấy thư viện dùng chung.</translation>
+    </message>
+    <message>
+        <source>Cannot resolve symbol &quot;%1&quot; in %2: %3</source>
+        <translation>Không tìm thấy ký hiệu &quot;%1&quot; trong %2: %3</translation>
+    </message>
+</context>
 </TS>
