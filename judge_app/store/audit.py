@@ -101,9 +101,12 @@ def _now() -> str:
 
 
 def _parse_head(value: str | None) -> tuple[int, str] | None:
+    """The stored chain head, or None when it is missing or not of the app's form."""
     if value is None:
         return None
     last_id, _, last_hash = value.partition(" ")
+    if not last_id.isdigit() or len(last_hash) != 64:
+        return None
     return int(last_id), last_hash
 
 
@@ -250,7 +253,13 @@ def verify(db: ContestDatabase) -> AuditReport:
 
 
 def _verify(connection: sqlite3.Connection) -> AuditReport:
-    total = int(connection.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+    try:
+        total = int(connection.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+    except sqlite3.OperationalError:  # the table itself was dropped
+        return AuditReport(ok=False, rows=0, first_bad_row=1, reason="audit_row_missing")
+    if total == 0:
+        # Every file starts with its "file.create" row: an empty log was wiped.
+        return AuditReport(ok=False, rows=0, first_bad_row=1, reason="audit_row_missing")
 
     def broken(row: int | None, reason: str) -> AuditReport:
         return AuditReport(ok=False, rows=total, first_bad_row=row, reason=reason)
@@ -276,8 +285,6 @@ def _verify(connection: sqlite3.Connection) -> AuditReport:
     ).fetchone()
     head = _parse_head(None if head_row is None else head_row[0])
     if head is None:
-        if last_id == 0:
-            return AuditReport(ok=True, rows=0, first_bad_row=None, reason="audit_ok")
         return broken(last_id, "audit_head_missing")
     head_id, head_hash = head
     if head_id > last_id:

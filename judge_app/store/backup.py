@@ -1,8 +1,11 @@
 """Backups of a contest file through SQLite's online backup API.
 
 A backup is a consistent snapshot even while the app writes (the API copies under a read
-transaction), lands atomically (temp file, fsync, rename), and lives outside the contest folder
-in the per-user backup directory, one folder per contest file, newest N kept.
+transaction), is checked (quick_check) before it lands atomically (temp file, fsync, rename),
+and lives outside the contest folder in the per-user backup directory, one folder per contest
+file. The newest N routine backups are kept; backups taken before a migration are never rotated
+out, because they are the only copy in the old schema. Order comes from a sequence number in
+the name, not the clock, so a clock set back never makes a new backup look old.
 """
 
 from __future__ import annotations
@@ -26,23 +29,31 @@ from judge_app.store.database import (
 
 DEFAULT_KEEP = 10
 SUFFIX = ".sqlite"
+KEEP_FOREVER_REASONS = ("pre-migration",)
 _REASON_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
+_SEQUENCE = re.compile(r"^(\d{6,})-")
 
 
 def contest_backup_dir(path: Path) -> Path:
     """`<backup_dir>/<stem>-<8 hex of sha256(absolute path)>`: two files named alike stay apart."""
     absolute = Path(path).resolve()
-    digest = hashlib.sha256(str(absolute).encode("utf-8")).hexdigest()[:8]
+    # fsencode: a path that is not valid UTF-8 (old USB sticks, Windows-1258 names) still works.
+    digest = hashlib.sha256(os.fsencode(absolute)).hexdigest()[:8]
     return paths.backup_dir() / f"{absolute.stem}-{digest}"
 
 
+def _sequence(path: Path) -> int:
+    match = _SEQUENCE.match(path.name)
+    return int(match.group(1)) if match else -1
+
+
 def list_backups(path: Path) -> list[Path]:
-    """Backups of the contest file at `path`, newest first (names start with a UTC timestamp)."""
+    """Backups of the contest file at `path`, newest first (by their sequence number)."""
     folder = contest_backup_dir(path)
     if not folder.is_dir():
         return []
-    found = [p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")]
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    found = [p for p in folder.iterdir() if p.suffix == SUFFIX and _sequence(p) >= 0]
+    return sorted(found, key=lambda p: (_sequence(p), p.name), reverse=True)
 
 
 def newest_backup(path: Path) -> Path | None:
@@ -50,15 +61,20 @@ def newest_backup(path: Path) -> Path | None:
     return backups[0] if backups else None
 
 
+def _label(reason: str) -> str:
+    return _REASON_CHARS.sub("_", reason).strip("_-")[:40] or "backup"
+
+
 def _backup_name(reason: str, folder: Path) -> Path:
+    """`<sequence>-<UTC time>-<reason>.sqlite`: the sequence orders, the time informs."""
+    existing = [_sequence(p) for p in folder.iterdir() if p.suffix == SUFFIX]
+    number = max(existing, default=0) + 1
     now = dt.datetime.now(dt.UTC)
-    stamp = f"{now:%Y%m%dT%H%M%S}.{now.microsecond:06d}Z"
-    label = _REASON_CHARS.sub("_", reason).strip("_-")[:40] or "backup"
-    target = folder / f"{stamp}-{label}{SUFFIX}"
-    counter = 1
-    while target.exists():  # two backups in one microsecond: keep both
-        target = folder / f"{stamp}{counter}-{label}{SUFFIX}"
-        counter += 1
+    stamp = f"{now:%Y%m%dT%H%M%S}Z"
+    target = folder / f"{number:06d}-{stamp}-{_label(reason)}{SUFFIX}"
+    while target.exists():
+        number += 1
+        target = folder / f"{number:06d}-{stamp}-{_label(reason)}{SUFFIX}"
     return target
 
 
@@ -72,8 +88,11 @@ def backup_contest(
     if not source_path.is_file():
         raise JudgeAppError("file_not_found", source_path)
     folder = contest_backup_dir(source_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = _backup_name(reason, folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _backup_name(reason, folder)
+    except OSError as exc:
+        raise JudgeAppError("database_unwritable", folder, reason=exc.strerror or str(exc)) from exc
     temporary = target.with_name(f".{target.name}.tmp")
     try:
         source = connect_sqlite(source_path)
@@ -91,6 +110,7 @@ def backup_contest(
                 destination.close()  # checkpoints the copy into the temp file itself
         finally:
             source.close()
+        _check_copy(temporary, source_path)
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
         temporary.replace(target)  # atomic rename over nothing: a reader sees all or none
@@ -106,6 +126,20 @@ def backup_contest(
     return target
 
 
+def _check_copy(copy: Path, source_path: Path) -> None:
+    """A damaged file must not push good backups out: check the copy before it counts."""
+    from judge_app.store.database import corrupt_error
+
+    connection = connect_sqlite(copy)
+    try:
+        rows = [r[0] for r in connection.execute("PRAGMA quick_check").fetchall()]
+    finally:
+        connection.close()
+    if rows != ["ok"]:
+        raise corrupt_error(source_path, "; ".join(str(r) for r in rows[:3]))
+
+
 def _rotate(path: Path, keep: int) -> None:
-    for old in list_backups(path)[keep:]:
+    routine = [p for p in list_backups(path) if not p.stem.endswith(KEEP_FOREVER_REASONS)]
+    for old in routine[keep:]:
         old.unlink(missing_ok=True)

@@ -274,6 +274,24 @@ class ContestDatabase:
                 self._writer.close()
                 self._writer = None
         self.engine.dispose()
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Fold the WAL into the main file, so the closed contest is whole in one file.
+
+        Committed transactions live in `-wal` until a checkpoint; a board that copies the
+        `.sqlite` file to a USB stick after closing the app must get every score.
+        """
+        try:
+            connection = connect_sqlite(self.path)
+        except (sqlite3.Error, JudgeAppError, OSError):
+            return  # read-only media or the file is gone: nothing to fold, nothing lost
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # another process still has it open; it checkpoints when it closes
+        finally:
+            connection.close()
 
     def __enter__(self) -> ContestDatabase:
         return self
@@ -496,13 +514,28 @@ def create_contest_file(path: Path, role: FileRole = FileRole.BOARD) -> ContestD
                     {"key": AUDIT_HEAD_KEY, "value": f"0 {GENESIS_HASH}"},
                 ],
             )
+        db = ContestDatabase(path, engine)
+        # The first audit row: a log is never legitimately empty, so `verify` can tell a
+        # wiped log (rows and head deleted together) from a new file.
+        from judge_app.store import audit
+
+        with db.write_transaction() as raw:
+            audit.append(
+                raw,
+                actor="system",
+                action="file.create",
+                entity="file",
+                entity_key=FileRole(role).value,
+                before=None,
+                after={"role": FileRole(role).value, "app_version": judge_app.__version__},
+            )
     except BaseException:
         if engine is not None:
             engine.dispose()
         for leftover in sqlite_file_parts(path):
             leftover.unlink(missing_ok=True)
         raise
-    return ContestDatabase(path, engine)
+    return db
 
 
 def open_contest_file(path: Path, *, integrity: IntegrityMode = "auto") -> ContestDatabase:

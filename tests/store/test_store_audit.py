@@ -61,13 +61,13 @@ def test_record_chains_rows_in_the_session_transaction(db: ContestDatabase) -> N
             after=None,
         )
         session.commit()
-    assert (first.id, second.id) == (1, 2)
-    assert first.prev_hash == GENESIS_HASH
+    assert (first.id, second.id) == (2, 3)  # row 1 is the file's creation
+    assert first.prev_hash != GENESIS_HASH
     assert second.prev_hash == first.hash
     assert first.before == '{"name":"Cũ"}'
     assert second.after is None
     assert first.hash == row_hash(
-        1,
+        2,
         first.at,
         "trưởng ban",
         "update",
@@ -75,9 +75,9 @@ def test_record_chains_rows_in_the_session_transaction(db: ContestDatabase) -> N
         "1",
         first.before,
         first.after,
-        GENESIS_HASH,
+        first.prev_hash,
     )
-    assert verify(db) == AuditReport(ok=True, rows=2, first_bad_row=None, reason="audit_ok")
+    assert verify(db) == AuditReport(ok=True, rows=3, first_bad_row=None, reason="audit_ok")
 
 
 def test_rolled_back_record_leaves_no_trace(db: ContestDatabase) -> None:
@@ -88,11 +88,40 @@ def test_rolled_back_record_leaves_no_trace(db: ContestDatabase) -> None:
         record(session, actor="x", action="a", entity="e", entity_key="k", before=None, after={})
         session.commit()
     report = verify(db)
-    assert report.ok and report.rows == 1
+    assert report.ok and report.rows == 2
 
 
-def test_empty_log_verifies(db: ContestDatabase) -> None:
-    assert verify(db) == AuditReport(ok=True, rows=0, first_bad_row=None, reason="audit_ok")
+def test_new_file_starts_its_log_with_its_creation(db: ContestDatabase) -> None:
+    assert verify(db) == AuditReport(ok=True, rows=1, first_bad_row=None, reason="audit_ok")
+
+
+def test_wiped_log_and_head_are_found(db: ContestDatabase) -> None:
+    db.close()
+    _tamper(db.path, "DELETE FROM audit_log", "DELETE FROM meta WHERE key = 'audit_head'")
+    assert _verify_file(db.path).reason == "audit_row_missing"
+
+
+def test_wiped_log_with_head_reset_to_genesis_is_found(db: ContestDatabase) -> None:
+    db.close()
+    _tamper(
+        db.path,
+        "DELETE FROM audit_log",
+        f"UPDATE meta SET value = '0 {GENESIS_HASH}' WHERE key = 'audit_head'",
+    )
+    assert not _verify_file(db.path).ok
+
+
+def test_garbled_head_is_reported_not_crashed(db: ContestDatabase) -> None:
+    db.close()
+    _tamper(db.path, "UPDATE meta SET value = 'x' WHERE key = 'audit_head'")
+    assert _verify_file(db.path).reason == "audit_head_missing"
+
+
+def test_dropped_log_table_is_reported(db: ContestDatabase) -> None:
+    db.close()
+    _tamper(db.path, "DROP TABLE audit_log")
+    report = _verify_file(db.path)
+    assert (report.ok, report.reason) == (False, "audit_row_missing")
 
 
 def test_triggers_refuse_update_and_delete(db: ContestDatabase, seeded: Seeded) -> None:
@@ -112,12 +141,12 @@ def test_triggers_refuse_update_and_delete(db: ContestDatabase, seeded: Seeded) 
 
 @pytest.fixture
 def ten_changes(db: ContestDatabase, seeded: Seeded) -> Path:
-    """A log of exactly ten rows (seeding's grading rows included), the app closed."""
+    """A log of exactly twelve rows (file creation and seeding included), the app closed."""
     existing = verify(db).rows
     grading, criterion = seeded.grading_ids[0], seeded.criterion_ids[0]
-    for step in range(10 - existing):
+    for step in range(12 - existing):
         set_criterion_score(db, grading, criterion, Points(25 * (step + 1)), "gk1")
-    assert verify(db) == AuditReport(ok=True, rows=10, first_bad_row=None, reason="audit_ok")
+    assert verify(db) == AuditReport(ok=True, rows=12, first_bad_row=None, reason="audit_ok")
     db.close()
     return db.path
 
@@ -144,7 +173,7 @@ def test_edited_row_is_found(ten_changes: Path) -> None:
     _tamper(ten_changes, """UPDATE audit_log SET "after" = '{"points":1000}' WHERE id = 5""")
     report = _verify_file(ten_changes)
     assert (report.ok, report.first_bad_row, report.reason) == (False, 5, "audit_row_edited")
-    assert report.rows == 10
+    assert report.rows == 12
 
 
 def test_edited_and_rehashed_row_breaks_the_next_link(ten_changes: Path) -> None:
@@ -184,37 +213,37 @@ def test_deleted_middle_row_is_found(ten_changes: Path) -> None:
     _tamper(ten_changes, "DELETE FROM audit_log WHERE id = 5")
     report = _verify_file(ten_changes)
     assert (report.ok, report.first_bad_row, report.reason) == (False, 5, "audit_row_missing")
-    assert report.rows == 9
+    assert report.rows == 11
 
 
 def test_deleted_last_row_is_found_through_the_stored_head(ten_changes: Path) -> None:
-    _tamper(ten_changes, "DELETE FROM audit_log WHERE id = 10")
+    _tamper(ten_changes, "DELETE FROM audit_log WHERE id = 12")
     report = _verify_file(ten_changes)
-    assert (report.ok, report.first_bad_row, report.reason) == (False, 10, "audit_row_missing")
+    assert (report.ok, report.first_bad_row, report.reason) == (False, 12, "audit_row_missing")
 
 
 def test_well_formed_row_appended_behind_the_apps_back_is_found(ten_changes: Path) -> None:
     connection = connect_sqlite(ten_changes)
     try:
-        last_hash = connection.execute("SELECT hash FROM audit_log WHERE id = 10").fetchone()[0]
+        last_hash = connection.execute("SELECT hash FROM audit_log WHERE id = 12").fetchone()[0]
     finally:
         connection.close()
     at = "2019-08-20T17:00:00.000000+00:00"
-    forged = row_hash(11, at, "gk1", "set_score", "criterion_score", "k", None, "{}", last_hash)
+    forged = row_hash(13, at, "gk1", "set_score", "criterion_score", "k", None, "{}", last_hash)
     _tamper(
         ten_changes,
         'INSERT INTO audit_log (id, at, actor, action, entity, entity_key, "after", '
-        f"prev_hash, hash) VALUES (11, '{at}', 'gk1', 'set_score', 'criterion_score', 'k', "
+        f"prev_hash, hash) VALUES (13, '{at}', 'gk1', 'set_score', 'criterion_score', 'k', "
         f"'{{}}', '{last_hash}', '{forged}')",
     )
     report = _verify_file(ten_changes)
-    assert (report.ok, report.first_bad_row, report.reason) == (False, 11, "audit_head_mismatch")
+    assert (report.ok, report.first_bad_row, report.reason) == (False, 13, "audit_head_mismatch")
 
 
 def test_missing_head_is_found(ten_changes: Path) -> None:
     _tamper(ten_changes, "DELETE FROM meta WHERE key = 'audit_head'")
     report = _verify_file(ten_changes)
-    assert (report.ok, report.first_bad_row, report.reason) == (False, 10, "audit_head_missing")
+    assert (report.ok, report.first_bad_row, report.reason) == (False, 12, "audit_head_missing")
 
 
 def test_audit_row_model_reads_what_append_wrote(db: ContestDatabase, seeded: Seeded) -> None:

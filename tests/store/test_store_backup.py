@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from judge_app import paths
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.messages import describe
 from judge_app.core.scores import Points
+from judge_app.store import backup as backup_module
 from judge_app.store.backup import (
     backup_contest,
     contest_backup_dir,
@@ -27,7 +30,7 @@ from judge_app.store.database import (
 )
 from judge_app.store.scoring import set_criterion_score
 
-NAME = re.compile(r"^\d{8}T\d{6}\.\d{6}Z\d*-[A-Za-z0-9_-]+\.sqlite$")
+NAME = re.compile(r"^\d{6}-\d{8}T\d{6}Z-[A-Za-z0-9_-]+\.sqlite$")
 
 
 def _count(path: Path, table: str) -> int:
@@ -40,7 +43,7 @@ def _count(path: Path, table: str) -> int:
 
 def test_backup_location_and_name(db: ContestDatabase, judge_home: Path) -> None:
     target = backup_contest(db, "manual")
-    digest = hashlib.sha256(str(db.path.resolve()).encode()).hexdigest()[:8]
+    digest = hashlib.sha256(os.fsencode(db.path.resolve())).hexdigest()[:8]
     assert target.parent == paths.backup_dir() / f"contest-{digest}"
     assert target.parent == contest_backup_dir(db.path)
     assert paths.backup_dir().is_relative_to(judge_home)
@@ -107,6 +110,38 @@ def test_backups_rotate_to_keep(db: ContestDatabase) -> None:
 def test_default_keeps_ten(db: ContestDatabase) -> None:
     made = [backup_contest(db, "timer") for _ in range(12)]
     assert list_backups(db.path) == list(reversed(made[-10:]))
+
+
+def test_pre_migration_backups_are_never_rotated_out(db: ContestDatabase) -> None:
+    first = backup_contest(db, "pre-migration")
+    for _ in range(4):
+        backup_contest(db, "timer", keep=2)
+    assert first.exists()
+    assert len(list_backups(db.path)) == 3
+
+
+def test_a_clock_set_back_does_not_make_the_new_backup_look_old(
+    db: ContestDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Future(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> dt.datetime:
+            return dt.datetime(2030, 1, 1, tzinfo=tz)
+
+    monkeypatch.setattr(backup_module.dt, "datetime", Future)
+    for _ in range(3):
+        backup_contest(db, "timer", keep=3)
+    monkeypatch.undo()
+    latest = backup_contest(db, "timer", keep=3)
+    assert latest.exists()
+    assert newest_backup(db.path) == latest
+
+
+def test_path_that_is_not_utf8_can_be_backed_up(tmp_path: Path) -> None:
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/b\xe0i"))
+    folder.mkdir()
+    with create_contest_file(folder / "c.sqlite") as db:
+        assert backup_contest(db, "manual").exists()
 
 
 def test_keep_must_be_positive(db: ContestDatabase) -> None:

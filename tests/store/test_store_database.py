@@ -315,3 +315,18 @@ def test_engine_is_an_engine(db: ContestDatabase) -> None:
     assert isinstance(db.engine, Engine)
     assert db.path.name == "contest.sqlite"
     assert "contest.sqlite" in repr(db)
+
+
+def test_closed_contest_is_whole_in_its_main_file(contest_path: Path, tmp_path: Path) -> None:
+    """A board copies only `contest.sqlite` to a USB stick after closing the app."""
+    with create_contest_file(contest_path) as db:
+        data = seed_contest(db, entries=1)
+        set_criterion_score(db, data.grading_ids[0], data.criterion_ids[0], Points(275), "gk1")
+    wal = Path(f"{contest_path}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    copy = tmp_path / "usb" / "contest.sqlite"
+    copy.parent.mkdir()
+    copy.write_bytes(contest_path.read_bytes())
+    with open_contest_file(copy) as reopened:
+        points = reopened.read_scalar("SELECT points FROM criterion_score")
+    assert points == 275
