@@ -22,6 +22,7 @@ from judge_app.core.errors import JudgeAppError
 from judge_app.core.scores import Points
 from judge_app.demo.spec import DemoEntry
 from judge_app.store import audit
+from judge_app.store.backup import backup_contest
 from judge_app.store.database import create_contest_file, open_contest_file
 from judge_app.store.models import (
     Category,
@@ -36,6 +37,7 @@ from judge_app.store.models import (
     Headcount,
     IdentityRecord,
     Judge,
+    Meta,
     Participant,
     Question,
     Stage,
@@ -45,6 +47,7 @@ from judge_app.store.models import (
 
 CONTEST_FILE = "contest.sqlite"
 ACTOR = "demo"
+DEMO_MARK = "demo"  # meta key: this file was made by `judge-app demo` and may be rebuilt
 
 # Judges of the demo board; later issues give them keys, packages and gradings.
 DEMO_JUDGES: list[dict[str, Any]] = [
@@ -97,24 +100,64 @@ def build_demo_contest(target: Path, *, force: bool = False) -> DemoResult:
             entries = session.query(Entry).count()
             files = session.query(EntryFile).count()
         return DemoResult(db_path, entries, files, reused=True)
+    if target.exists() and not target.is_dir():
+        raise JudgeAppError("not_a_folder", target)
     if target.exists() and any(target.iterdir()):
-        if not force:
+        if not force or not _is_demo(db_path):
+            # --force rebuilds only what the demo made: never a real contest's folder.
             raise JudgeAppError("demo_exists", target)
+        backup_contest(db_path, "pre-demo-rebuild")
         db_path.unlink(missing_ok=True)
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         shutil.rmtree(target / "entries", ignore_errors=True)
-    target.mkdir(parents=True, exist_ok=True)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        from judge_app.demo.generate import generate_demo_files  # heavy: PDF/image libraries
 
-    from judge_app.demo.generate import generate_demo_files  # heavy: PDF/image libraries
-
-    demo_entries = generate_demo_files(target)
+        demo_entries = generate_demo_files(target)
+        codes = entry_codes(len(demo_entries))
+        stored = _store_by_code(target, codes, demo_entries)
+    except OSError as exc:
+        raise JudgeAppError("database_unwritable", target, reason=exc.strerror or str(exc)) from exc
     config = demo_config()
     with create_contest_file(db_path) as db, db.session() as session, session.begin():
+        session.add(Meta(key=DEMO_MARK, value="1"))
         contest = _add_setup(session, config)
-        files = _add_entries(session, contest, demo_entries, target)
+        files = _add_entries(session, contest, demo_entries, codes, stored, target)
         _add_judges(session, contest)
     return DemoResult(db_path, len(demo_entries), files, reused=False)
+
+
+def _is_demo(db_path: Path) -> bool:
+    if not db_path.is_file():
+        return False
+    with open_contest_file(db_path) as db:
+        mark = db.read_scalar("SELECT value FROM meta WHERE key = :k", {"k": DEMO_MARK})
+    return bool(mark == "1")
+
+
+def _store_by_code(root: Path, codes: list[str], demo_entries: list[DemoEntry]) -> list[list[Path]]:
+    """Move each entry's files to `entries/<code>/<n>.<ext>`, as intake stores them.
+
+    Schools name files after the entrant ("Bai du thi - Nguyen Thi Ha.docx") and group them by
+    school; a stored path must reveal neither, since it travels with the entry. The name the
+    school gave stays in `EntryFile.original_name`, on the board's side only.
+    """
+    stored: list[list[Path]] = []
+    for code, demo in zip(codes, demo_entries, strict=True):
+        folder = root / "entries" / code
+        folder.mkdir(parents=True, exist_ok=True)
+        paths_for_entry = []
+        for number, demo_file in enumerate(demo.files, start=1):
+            destination = folder / f"{number}{demo_file.path.suffix.lower()}"
+            demo_file.path.replace(destination)
+            paths_for_entry.append(destination)
+        stored.append(paths_for_entry)
+    for leftover in sorted((root / "entries").iterdir()):
+        if leftover.is_dir() and leftover.name not in set(codes):
+            shutil.rmtree(leftover)
+    return stored
 
 
 def _add_setup(session: Any, config: dict[str, Any]) -> Contest:
@@ -203,12 +246,18 @@ def _add_setup(session: Any, config: dict[str, Any]) -> Contest:
     return contest
 
 
-def _add_entries(session: Any, contest: Contest, demo_entries: list[DemoEntry], root: Path) -> int:
+def _add_entries(
+    session: Any,
+    contest: Contest,
+    demo_entries: list[DemoEntry],
+    codes: list[str],
+    stored: list[list[Path]],
+    root: Path,
+) -> int:
     categories = {c.code: c for c in contest.categories}
     units = {u.code: u for u in contest.units}
-    codes = entry_codes(len(demo_entries))
     files = 0
-    for code, demo in zip(codes, demo_entries, strict=True):
+    for code, demo, stored_files in zip(codes, demo_entries, stored, strict=True):
         participant = Participant(
             contest_id=contest.id,
             full_name=demo.participant_name,
@@ -226,12 +275,12 @@ def _add_entries(session: Any, contest: Contest, demo_entries: list[DemoEntry], 
         )
         session.add_all([participant, entry])
         hashes = []
-        for sort, demo_file in enumerate(demo.files):
-            digest, size = _sha256(demo_file.path)
+        for sort, (demo_file, path) in enumerate(zip(demo.files, stored_files, strict=True)):
+            digest, size = _sha256(path)
             entry.files.append(
                 EntryFile(
                     sort=sort,
-                    stored_path=demo_file.path.relative_to(root).as_posix(),
+                    stored_path=path.relative_to(root).as_posix(),
                     sha256=digest,
                     size=size,
                     kind=FileKind(demo_file.kind),
@@ -249,7 +298,9 @@ def _add_entries(session: Any, contest: Contest, demo_entries: list[DemoEntry], 
             entity="entry",
             entity_key=code,
             before=None,
-            after={"category": demo.category_code, "unit": demo.unit_code, "files": hashes},
+            # No unit here: the log is permanent and travels with the file; the unit is in the
+            # entry row (board side), the person only in the identity record.
+            after={"category": demo.category_code, "files": hashes},
         )
     return files
 

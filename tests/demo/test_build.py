@@ -114,3 +114,38 @@ def test_demo_refuses_a_folder_with_other_files(
     assert main(["demo", str(tmp_path), "--no-gui"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and str(tmp_path) in err[0]
+
+
+def test_stored_paths_reveal_no_name_or_school(demo_dir: Path) -> None:
+    with open_contest_file(demo_dir / "contest.sqlite") as db, db.read_session() as session:
+        for f in session.scalars(select(EntryFile)):
+            parts = f.stored_path.split("/")
+            assert parts[0] == "entries" and parts[1] == f.entry.code, f.stored_path
+            assert parts[2].split(".")[0].isdigit(), f.stored_path
+    assert sorted(p.name for p in (demo_dir / "entries").iterdir()) == sorted(
+        p.name for p in (demo_dir / "entries").iterdir() if p.name.isdigit()
+    )
+
+
+def test_force_rebuilds_a_demo_but_never_a_real_contest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from judge_app.store.database import create_contest_file
+
+    real = tmp_path / "real"
+    real.mkdir()
+    create_contest_file(real / "contest.sqlite").close()
+    (real / "entries").mkdir()
+    (real / "entries" / "school.docx").write_bytes(b"entry")
+    assert main(["demo", str(real), "--force", "--no-gui"]) == 2
+    assert (real / "entries" / "school.docx").read_bytes() == b"entry"
+    assert "--force" in capsys.readouterr().err
+
+
+def test_demo_into_a_file_path_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "afile"
+    target.write_text("x", encoding="utf-8")
+    assert main(["--lang", "en", "demo", str(target), "--no-gui"]) == 2
+    assert capsys.readouterr().err.strip() == f"{target} is a file, not a folder."
