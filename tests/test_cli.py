@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +53,24 @@ def test_installed_script_runs_without_traceback(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_broken_profile_folder_still_gives_one_line(tmp_path: Path) -> None:
+    """A file where the log folder should be (a roaming profile gone wrong)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "logs").write_text("not a folder", encoding="utf-8")
+    env = dict(os.environ, JUDGE_APP_HOME=str(home))
+    result = subprocess.run(
+        [sys.executable, "-m", "judge_app.cli", "db", "check", str(tmp_path / "x.sqlite")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
