@@ -11,16 +11,33 @@ PACKAGE = Path(__file__).resolve().parent.parent / "judge_app"
 QT_ROOTS = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
 
 
-def _imports(tree: ast.AST) -> list[tuple[str, int, bool]]:
-    """(module, line, at module level) for every import statement in the file."""
+def _imports(tree: ast.AST, package: str = "") -> list[tuple[str, int, bool]]:
+    """(module, line, at module level) for every import in a module of `package`.
+
+    Relative imports are resolved (`from ..ui import app` in judge_app.store is
+    judge_app.ui), so they cannot slip past the check.
+    """
     top_level = {id(node) for node in getattr(tree, "body", [])}
     found: list[tuple[str, int, bool]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found += [(a.name, node.lineno, id(node) in top_level) for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.append((node.module, node.lineno, id(node) in top_level))
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                anchor = parts[: len(parts) - (node.level - 1)]
+                base = ".".join([*anchor, base] if base else anchor)
+                names = [f"{base}.{a.name}" for a in node.names] if not node.module else [base]
+            else:
+                names = [base]
+            found += [(name, node.lineno, id(node) in top_level) for name in names]
     return found
+
+
+def _package_of(path: Path) -> str:
+    """The package a module's relative imports start from: its own folder's package."""
+    return ".".join(path.parent.relative_to(PACKAGE.parent).parts)
 
 
 def test_only_ui_imports_qt() -> None:
@@ -30,7 +47,7 @@ def test_only_ui_imports_qt() -> None:
         if rel.parts[0] == "ui":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        for module, line, top in _imports(tree):
+        for module, line, top in _imports(tree, _package_of(path)):
             root = module.split(".")[0]
             if root in QT_ROOTS:
                 offenders.append(f"{rel}:{line} imports {module}")
@@ -44,6 +61,14 @@ def test_import_check_catches_a_qt_import() -> None:
     """The check above must be able to fail: feed it a module that imports Qt in a function."""
     tree = ast.parse("def f():\n    from PySide6.QtCore import QObject\n")
     assert [m for m, _, _ in _imports(tree)] == ["PySide6.QtCore"]
+
+
+def test_import_check_resolves_relative_imports() -> None:
+    tree = ast.parse("from ..ui import app\nfrom .. import ui\nfrom .audit import record\n")
+    found = [m for m, _, _ in _imports(tree, "judge_app.store")]
+    assert found == ["judge_app.ui", "judge_app.ui", "judge_app.store.audit"]
+    assert _package_of(PACKAGE / "store" / "audit.py") == "judge_app.store"
+    assert _package_of(PACKAGE / "store" / "__init__.py") == "judge_app.store"
 
 
 def test_core_and_headless_packages_load_no_qt() -> None:
