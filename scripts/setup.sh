@@ -24,7 +24,16 @@ install_debs() {
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian-like: nothing to do
   local missing=()
   for pkg in "${debs[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    # Debian 13 / Ubuntu 24.04 renamed some libraries with a t64 suffix: either name will do.
+    installed=no
+    for name in "$pkg" "${pkg}t64"; do
+      if dpkg-query -W -f='${Status}' "$name" 2>/dev/null | grep -q "install ok installed"; then
+        installed=yes
+      fi
+    done
+    if [ "$installed" = no ]; then
+      if apt-cache show "${pkg}t64" >/dev/null 2>&1; then missing+=("${pkg}t64"); else missing+=("$pkg"); fi
+    fi
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
   local sudo=""
