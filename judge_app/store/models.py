@@ -388,8 +388,10 @@ class Grading(Base):
     __tablename__ = "grading"
     __table_args__ = (UniqueConstraint("entry_id", "judge_id", "round"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
-    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="CASCADE"))
+    # RESTRICT: a judge's confirmed scores never vanish as a side effect of deleting an
+    # entry or a judge; removing them is an explicit, audited act.
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="RESTRICT"))
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="RESTRICT"))
     round: Mapped[int] = mapped_column(
         Integer, CheckConstraint("round >= 1", name="round_positive"), default=1
     )
@@ -420,7 +422,7 @@ class CriterionScore(Base):
         ForeignKey("grading.id", ondelete="CASCADE"), primary_key=True
     )
     criterion_id: Mapped[int] = mapped_column(
-        ForeignKey("criterion.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("criterion.id", ondelete="RESTRICT"), primary_key=True
     )
     points: Mapped[Points] = mapped_column(PointsType)
     comment: Mapped[str] = mapped_column(Text, default="")
@@ -436,7 +438,7 @@ class ChoiceAnswer(Base):
         ForeignKey("grading.id", ondelete="CASCADE"), primary_key=True
     )
     question_id: Mapped[int] = mapped_column(
-        ForeignKey("question.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("question.id", ondelete="RESTRICT"), primary_key=True
     )
     chosen: Mapped[str] = mapped_column(String(1), default="")  # "" = left blank
     grading: Mapped[Grading] = relationship(back_populates="answers")

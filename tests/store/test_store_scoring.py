@@ -21,7 +21,7 @@ from store_helpers import Seeded, seed_contest
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.scores import Points
 from judge_app.store.audit import verify
-from judge_app.store.database import ContestDatabase, open_contest_file
+from judge_app.store.database import ContestDatabase, connect_sqlite, open_contest_file
 from judge_app.store.models import AuditRow, CriterionScore, Grading, GradingStatus
 from judge_app.store.scoring import ensure_grading, set_criterion_score, set_grading_comment
 
@@ -311,3 +311,18 @@ def test_sigkill_loses_no_reported_commit(
         assert stored.get(key) == expected.get(key), key
     set_score_rows = report.rows - len(gradings)  # seeding logged one row per grading
     assert set_score_rows in (len(reported), len(reported) + 1)
+
+
+def test_deleting_a_judge_cannot_take_their_scores_with_it(
+    db: ContestDatabase, seeded: Seeded
+) -> None:
+    set_criterion_score(db, seeded.grading_ids[0], seeded.criterion_ids[0], Points(300), "gk1")
+    connection = connect_sqlite(db.path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+            connection.execute("DELETE FROM judge")
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+            connection.execute("DELETE FROM criterion")
+        assert connection.execute("SELECT count(*) FROM criterion_score").fetchone()[0] == 1
+    finally:
+        connection.close()

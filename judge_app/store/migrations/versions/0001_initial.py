@@ -337,10 +337,10 @@ def upgrade() -> None:
         sa.Column("submitted_at", sa.DateTime(), nullable=True),
         sa.CheckConstraint("round >= 1", name=op.f("ck_grading_round_positive")),
         sa.ForeignKeyConstraint(
-            ["entry_id"], ["entry.id"], name=op.f("fk_grading_entry_id_entry"), ondelete="CASCADE"
+            ["entry_id"], ["entry.id"], name=op.f("fk_grading_entry_id_entry"), ondelete="RESTRICT"
         ),
         sa.ForeignKeyConstraint(
-            ["judge_id"], ["judge.id"], name=op.f("fk_grading_judge_id_judge"), ondelete="CASCADE"
+            ["judge_id"], ["judge.id"], name=op.f("fk_grading_judge_id_judge"), ondelete="RESTRICT"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_grading")),
         sa.UniqueConstraint(
@@ -381,7 +381,7 @@ def upgrade() -> None:
             ["question_id"],
             ["question.id"],
             name=op.f("fk_choice_answer_question_id_question"),
-            ondelete="CASCADE",
+            ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("grading_id", "question_id", name=op.f("pk_choice_answer")),
     )
@@ -396,7 +396,7 @@ def upgrade() -> None:
             ["criterion_id"],
             ["criterion.id"],
             name=op.f("fk_criterion_score_criterion_id_criterion"),
-            ondelete="CASCADE",
+            ondelete="RESTRICT",
         ),
         sa.ForeignKeyConstraint(
             ["grading_id"],
