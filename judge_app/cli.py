@@ -7,16 +7,23 @@ and benchmarks that call the other commands never load it.
 from __future__ import annotations
 
 import argparse
+import io
+import json
 import logging
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from judge_app import __version__
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.messages import DEFAULT_LANGUAGE, LANGUAGES, describe, render
 from judge_app.logs import setup_logging
+
+if TYPE_CHECKING:
+    from judge_app.documents.service import DocumentInfo, DocumentService
 
 log = logging.getLogger("judge_app.cli")
 
@@ -28,13 +35,18 @@ def _language(args: argparse.Namespace) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def _display_available() -> bool:
-    """On Linux without X11/Wayland, Qt would abort; elsewhere a display is always there."""
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    if not sys.platform.startswith("linux"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+def _platform_fallbacks() -> str | None:
+    """Qt platforms to try in order, ending with offscreen, so that a missing or unreachable
+    display (SSH, a server, DISPLAY set to a dead X server) falls back instead of aborting.
+    None where the user chose a platform or the OS has a single one."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return None
+    order = [
+        name
+        for name, variable in (("wayland", "WAYLAND_DISPLAY"), ("xcb", "DISPLAY"))
+        if os.environ.get(variable)
+    ]
+    return ";".join([*order, "offscreen"])
 
 
 def _chosen_language(args: argparse.Namespace) -> str | None:
@@ -49,12 +61,14 @@ def _open_window(
     """Open the main window, or, with no display, save a picture of it and say where."""
     from judge_app.ui.app import run_gui  # Qt only here
 
-    if _display_available():
-        return run_gui(db_path, _chosen_language(args))
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    fallbacks = _platform_fallbacks()
+    if fallbacks:
+        os.environ["QT_QPA_PLATFORM"] = fallbacks
     shot = screenshot_dir / "main-window.png"
-    code = run_gui(db_path, _chosen_language(args), screenshot=shot)
-    print(render("no_display", lang, path=shot))
+    before = shot.stat().st_mtime_ns if shot.exists() else None
+    code = run_gui(db_path, _chosen_language(args), headless_screenshot=shot)
+    if shot.exists() and shot.stat().st_mtime_ns != before:
+        print(render("no_display", lang, path=shot))
     return code
 
 
@@ -115,6 +129,138 @@ def cmd_db_backup(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def _facts_dict(info: DocumentInfo, lang: str) -> dict[str, Any]:
+    facts = info.facts
+    return {
+        "path": str(info.path),
+        "kind": facts.kind.value,
+        "placeholder": info.placeholder,
+        "size_bytes": facts.size_bytes,
+        "page_count": facts.page_count,
+        "page_sizes_pt": [list(size) for size in facts.page_sizes_pt],
+        "has_text": facts.has_text,
+        "text_chars": facts.text_chars,
+        "fonts": [{"name": f.name, "size_pt": f.size_pt, "chars": f.chars} for f in facts.fonts],
+        "image_pixels": list(facts.image_pixels) if facts.image_pixels else None,
+        "problems": [
+            {"code": p.code, "params": p.params, "message": render(p.code, lang, **p.params)}
+            for p in facts.problems
+        ],
+    }
+
+
+def _format_report(info: DocumentInfo, service: DocumentService) -> dict[str, Any] | None:
+    """The format check's verdict, when that module is installed (None otherwise)."""
+    try:
+        from judge_app.documents.format_check import check
+    except ImportError:
+        return None
+    pages = min(info.page_count, service.limits.facts_pages)
+    text = "\n".join(service.text(info.doc_id, index).result() for index in range(pages))
+    report: dict[str, Any] = check(info.facts, text).to_dict()
+    return report
+
+
+def _print_facts(info: DocumentInfo, report: dict[str, Any] | None, lang: str) -> None:
+    facts = info.facts
+    if info.placeholder:
+        return  # only the reason, on stderr
+    sizes = sorted({f"{w:g} × {h:g}" for w, h in facts.page_sizes_pt})
+    print(
+        render(
+            "inspect_summary",
+            lang,
+            path=info.path,
+            kind=facts.kind.value.upper(),
+            pages=facts.page_count,
+            size=", ".join(sizes),
+            size_bytes=facts.size_bytes,
+        )
+    )
+    if not info.placeholder:
+        print(
+            render(
+                "inspect_text",
+                lang,
+                has_text="word_yes" if facts.has_text else "word_no",
+                chars=facts.text_chars,
+            )
+        )
+    if facts.fonts:
+        fonts = ", ".join(f"{f.name} {f.size_pt:g} pt ({f.chars})" for f in facts.fonts[:6])
+        print(render("inspect_fonts", lang, fonts=fonts))
+    if facts.image_pixels:
+        width, height = facts.image_pixels
+        print(render("inspect_image", lang, width=width, height=height))
+    for problem in facts.problems:
+        print(render("inspect_problem", lang, problem=render(problem.code, lang, **problem.params)))
+    if report is not None:
+        verdict = render(f"format_badge_{report['badge']}", lang)
+        issues = [render(i["code"], lang, **i["params"]) for i in report["issues"]]
+        print(render("inspect_format", lang, report="; ".join([verdict, *issues])))
+
+
+def _unreadable(info: DocumentInfo, lang: str) -> None:
+    problem = info.facts.problems[0]
+    reason = render(problem.code, lang, **problem.params)
+    print(render("document_unreadable", lang, path=info.path, reason=reason), file=sys.stderr)
+
+
+def cmd_inspect(args: argparse.Namespace, lang: str) -> int:
+    from judge_app.documents.service import DocumentService
+
+    failed = False
+    results = []
+    with DocumentService(lang=lang) as service:
+        for name in args.files:
+            info = service.open(Path(name)).result()
+            report = None if info.placeholder else _format_report(info, service)
+            if args.json:
+                results.append({**_facts_dict(info, lang), "format": report})
+            else:
+                _print_facts(info, report, lang)
+            if info.placeholder:
+                failed = True
+                _unreadable(info, lang)
+            service.close(info.doc_id)
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 2 if failed else 0
+
+
+def cmd_render(args: argparse.Namespace, lang: str) -> int:
+    from PIL import Image
+
+    from judge_app.documents.atomic import write_atomically
+    from judge_app.documents.service import DocumentService
+
+    path, out = Path(args.file), Path(args.output)
+    with DocumentService(lang=lang) as service:
+        info = service.open(path).result()
+        if info.placeholder:
+            _unreadable(info, lang)
+            return 2
+        if not 1 <= args.page <= info.page_count:
+            raise JudgeAppError("page_out_of_range", path, pages=info.page_count, page=args.page)
+        page = service.render(info.doc_id, args.page - 1, args.dpi / 72.0).result()
+    picture = Image.frombytes("RGB", (page.width, page.height), page.samples)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", dpi=(args.dpi, args.dpi))
+    write_atomically(out, buffer.getvalue())
+    print(
+        render(
+            "render_done",
+            lang,
+            page=args.page,
+            path=path,
+            out=out,
+            width=page.width,
+            height=page.height,
+        )
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="judge-app",
@@ -150,10 +296,31 @@ def build_parser() -> argparse.ArgumentParser:
     backup = db_sub.add_parser("backup", help="back the contest file up now")
     backup.add_argument("db")
     backup.set_defaults(handler=cmd_db_backup)
+
+    inspect = sub.add_parser("inspect", help="facts and format check of entry files")
+    inspect.add_argument("files", nargs="+", metavar="FILE")
+    inspect.add_argument("--json", action="store_true", help="machine-readable output")
+    inspect.set_defaults(handler=cmd_inspect)
+
+    render_p = sub.add_parser("render", help="save one page of an entry file as PNG")
+    render_p.add_argument("file", metavar="FILE")
+    render_p.add_argument("--page", type=int, default=1, help="page number, from 1")
+    render_p.add_argument("--dpi", type=_dpi, default=150.0, help="resolution (default 150)")
+    render_p.add_argument("-o", "--output", required=True, metavar="OUT.png")
+    render_p.set_defaults(handler=cmd_render)
     return parser
 
 
+def _dpi(value: str) -> float:
+    dpi = float(value)
+    if not 10 <= dpi <= 1200:
+        raise argparse.ArgumentTypeError("10 … 1200")
+    return dpi
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    # A frozen Windows build starts the document reader child through this entry point.
+    multiprocessing.freeze_support()
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = _language(args)

@@ -299,6 +299,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "  Kiểm tra thể thức: {report}",
         "  Format check: {report}",
     ),
+    "format_badge_ok": ("đúng thể thức", "meets the format rules"),
+    "format_badge_warn": ("cần xem lại thể thức", "format needs a look"),
+    "format_badge_scan": ("bài viết tay / bản quét", "handwritten / scanned"),
+    "format_badge_error": ("không đọc được", "cannot be read"),
     # Format check (judge_app.documents.format_check): one issue each, shown beside the badge.
     "format_not_a4": (
         "Khổ giấy {size}, không phải A4",

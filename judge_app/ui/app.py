@@ -130,18 +130,23 @@ def _log_startup(stage: str) -> float:
     return elapsed
 
 
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
+
+
 def run_gui(
     db_path: Path | None,
     lang: str | None = None,
     *,
     screenshot: Path | None = None,
+    headless_screenshot: Path | None = None,
 ) -> int:
     """Run the app until the window closes; returns the exit code.
 
     `lang` ("vi"/"en") overrides the language saved in the settings; None uses the saved
     one (Vietnamese if none). With `screenshot`, the window is shown, drawn into that PNG at
     1280×800 and closed without entering the event loop; the return code is then 0, or 2
-    when `db_path` failed to open (the reason is in the log).
+    when `db_path` failed to open (the reason is in the log). `headless_screenshot` is where
+    that picture goes when Qt ended up on a platform nobody can see (no display).
     """
     if screenshot is not None and QCoreApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -149,6 +154,12 @@ def run_gui(
     restore_hooks = install_error_hooks()
     try:
         window = make_main_window(db_path, lang)
+        if screenshot is None and app.platformName() in HEADLESS_PLATFORMS:
+            # Nobody can see or close this window: an event loop would run forever.
+            screenshot = headless_screenshot
+            if screenshot is None:
+                log.warning("no display (platform %s): not opening a window", app.platformName())
+                return 2
         if screenshot is not None:
             return _screenshot(window, screenshot)
         window.show()
