@@ -68,16 +68,23 @@ def _recent_idle(state: WindowState) -> bool:
 
 
 Handler = str | Callable[["MainWindow"], None]
-Shortcut = QKeySequence.StandardKey | str | None
+# A tuple gives alternatives (Ctrl+= and Ctrl++ both zoom in); a comma inside one string
+# would make a multi-key chord instead.
+Shortcut = QKeySequence.StandardKey | str | tuple[str, ...] | None
+
+# Where an action lives: "window" actions belong to the main window; "viewer" actions to each
+# DocumentViewer, so its keys work wherever a viewer has focus (its own window or, later, the
+# grading workspace) and never clash with the main window's.
+SCOPES = ("window", "viewer")
 
 
 @dataclass(frozen=True)
 class ActionSpec:
     """One user action. `text` and `status_tip` are English sources (translated on show).
 
-    `handler` names a MainWindow method (or is a callable taking the window).
-    `menu` is a menu id from MENUS. A `template` action is instantiated once per item of a
-    list (a recent file) and gets the item as its argument.
+    `handler` names a method of the scope's widget (MainWindow, DocumentViewer) or is a
+    callable taking it. `menu` is a menu id from MENUS. A `template` action is instantiated
+    once per item of a list (a recent file) and gets the item as its argument.
     """
 
     id: str
@@ -93,6 +100,7 @@ class ActionSpec:
     checkable: bool = False
     translatable: bool = True  # language names are shown in their own language
     template: bool = False
+    scope: str = "window"
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,7 @@ class MenuSpec:
     parent: str | None = None
     after: str | None = None
     exclusive: bool = False  # its checkable actions form one group (the language choice)
+    scope: str = "window"
 
 
 MENUS: tuple[MenuSpec, ...] = (
@@ -112,6 +121,8 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("view", QT_TRANSLATE_NOOP("Actions", "&View")),
     MenuSpec("language", QT_TRANSLATE_NOOP("Actions", "&Language"), "view", exclusive=True),
     MenuSpec("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
+    # The viewer's context menu (right click on a page).
+    MenuSpec("viewer", QT_TRANSLATE_NOOP("Actions", "&Document"), scope="viewer"),
 )
 
 SP = QStyle.StandardPixmap
@@ -177,6 +188,16 @@ REGISTRY: tuple[ActionSpec, ...] = (
         status_tip=QT_TRANSLATE_NOOP("Actions", "Quit judge-app"),
     ),
     ActionSpec(
+        "open_entry",
+        QT_TRANSLATE_NOOP("Actions", "Show the selected &entry"),
+        "open_selected_entry",
+        "view",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Show the files of the selected entry (or double-click it, or press Enter)"
+        ),
+    ),
+    ActionSpec(
         "language_vi",
         "Tiếng Việt",
         "use_vietnamese",
@@ -212,6 +233,159 @@ REGISTRY: tuple[ActionSpec, ...] = (
     ),
 )
 
+VIEWER = "viewer"
+
+REGISTRY += (
+    ActionSpec(
+        "viewer_zoom_in",
+        QT_TRANSLATE_NOOP("Actions", "Zoom &in"),
+        "zoom_in",
+        VIEWER,
+        ("Ctrl+=", "Ctrl++"),
+        toolbar=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Show the pages larger"),
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_zoom_out",
+        QT_TRANSLATE_NOOP("Actions", "Zoom &out"),
+        "zoom_out",
+        VIEWER,
+        "Ctrl+-",
+        toolbar=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Show the pages smaller"),
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_fit_width",
+        QT_TRANSLATE_NOOP("Actions", "Fit &width"),
+        "fit_width",
+        VIEWER,
+        "Ctrl+0",
+        toolbar=True,
+        checkable=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Make the pages as wide as the view"),
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_fit_page",
+        QT_TRANSLATE_NOOP("Actions", "Fit &page"),
+        "fit_page",
+        VIEWER,
+        "Ctrl+1",
+        toolbar=True,
+        checkable=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Show one whole page in the view"),
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_single_page",
+        QT_TRANSLATE_NOOP("Actions", "One page at a &time"),
+        "toggle_single_page",
+        VIEWER,
+        "Ctrl+2",
+        checkable=True,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Show one page at a time instead of a continuous scroll"
+        ),
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_rotate",
+        QT_TRANSLATE_NOOP("Actions", "&Rotate clockwise"),
+        "rotate_clockwise",
+        VIEWER,
+        "Ctrl+R",
+        toolbar=True,
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Turn the file's pages 90° clockwise (remembered for this file)"
+        ),
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_next_page",
+        QT_TRANSLATE_NOOP("Actions", "&Next page"),
+        "page_forward",
+        VIEWER,
+        "PgDown",
+        separator_before=True,
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_previous_page",
+        QT_TRANSLATE_NOOP("Actions", "&Previous page"),
+        "page_back",
+        VIEWER,
+        "PgUp",
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_first_page",
+        QT_TRANSLATE_NOOP("Actions", "&First page"),
+        "first_page",
+        VIEWER,
+        "Home",
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_last_page",
+        QT_TRANSLATE_NOOP("Actions", "&Last page"),
+        "last_page",
+        VIEWER,
+        "End",
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_next_file",
+        QT_TRANSLATE_NOOP("Actions", "Next &file of the entry"),
+        "next_file",
+        VIEWER,
+        "Ctrl+PgDown",
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_previous_file",
+        QT_TRANSLATE_NOOP("Actions", "Previous file of the &entry"),
+        "previous_file",
+        VIEWER,
+        "Ctrl+PgUp",
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_find",
+        QT_TRANSLATE_NOOP("Actions", "&Search the text…"),
+        "start_search",
+        VIEWER,
+        "Ctrl+F",
+        toolbar=True,
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Find words in this file and mark them"),
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_find_next",
+        QT_TRANSLATE_NOOP("Actions", "Next &match"),
+        "next_hit",
+        VIEWER,
+        "F3",
+        scope=VIEWER,
+    ),
+    ActionSpec(
+        "viewer_find_previous",
+        QT_TRANSLATE_NOOP("Actions", "Previous m&atch"),
+        "previous_hit",
+        VIEWER,
+        "Shift+F3",
+        scope=VIEWER,
+    ),
+)
+
+
+def scoped(scope: str, registry: Iterable[ActionSpec] = REGISTRY) -> tuple[ActionSpec, ...]:
+    """The actions one kind of widget creates (see SCOPES)."""
+    return tuple(item for item in registry if item.scope == scope)
+
 
 def spec(action_id: str) -> ActionSpec:
     return next(s for s in REGISTRY if s.id == action_id)
@@ -235,6 +409,8 @@ def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
         return []
     if isinstance(shortcut, QKeySequence.StandardKey):
         return list(QKeySequence.keyBindings(shortcut))
+    if isinstance(shortcut, tuple):
+        return [QKeySequence(text) for text in shortcut]
     return [QKeySequence(shortcut)]
 
 
@@ -262,9 +438,14 @@ def _invoke(window: QWidget, handler: Handler, *args: object) -> None:
 
 
 def create_actions(
-    window: QWidget, registry: Iterable[ActionSpec] = REGISTRY
+    window: QWidget, registry: Iterable[ActionSpec] | None = None
 ) -> dict[str, QAction]:
-    """One QAction per non-template spec, parented to the window so shortcuts work."""
+    """One QAction per non-template spec, parented to the window so shortcuts work.
+
+    By default the main window's ("window" scope) actions; a viewer passes `scoped("viewer")`.
+    """
+    if registry is None:
+        registry = scoped("window")
     actions: dict[str, QAction] = {}
     groups: dict[str, QActionGroup] = {}
     exclusive = {m.id for m in MENUS if m.exclusive}
@@ -326,21 +507,34 @@ def build_menus(menubar: QMenuBar, actions: dict[str, QAction]) -> dict[str, QMe
             fill(sub, menu.addMenu(""))
 
     for menu_spec in MENUS:
-        if menu_spec.parent is None:
+        if menu_spec.parent is None and menu_spec.scope == "window":
             fill(menu_spec, menubar.addMenu(""))
     retranslate_menus(menus)
     return menus
 
 
+def fill_scope_menu(menu: QMenu, menu_id: str, actions: dict[str, QAction]) -> None:
+    """A menu of one scope's actions in registry order (the viewer's context menu)."""
+    menu.clear()
+    menu.setObjectName(f"menu_{menu_id}")
+    menu.setTitle(action_text(next(m for m in MENUS if m.id == menu_id)))
+    for item in REGISTRY:
+        if item.menu == menu_id and item.id in actions:
+            if item.separator_before:
+                menu.addSeparator()
+            menu.addAction(actions[item.id])
+
+
 def retranslate_menus(menus: dict[str, QMenu]) -> None:
     for menu_spec in MENUS:
-        menus[menu_spec.id].setTitle(action_text(menu_spec))
+        if menu_spec.id in menus:
+            menus[menu_spec.id].setTitle(action_text(menu_spec))
 
 
-def build_toolbar(toolbar: QToolBar, actions: dict[str, QAction]) -> None:
+def build_toolbar(toolbar: QToolBar, actions: dict[str, QAction], scope: str = "window") -> None:
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for item in REGISTRY:
-        if item.toolbar:
+        if item.toolbar and item.scope == scope:
             toolbar.addAction(actions[item.id])
 
 
@@ -377,18 +571,20 @@ class ShortcutSheet(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutSheet")
-        self.setMinimumSize(480, 360)
+        self.setMinimumSize(600, 560)  # every row in view: window and viewer actions
         self._intro = QLabel(self)
         self._intro.setWordWrap(True)
-        self.table = QTableWidget(0, 2, self)
+        self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("shortcutTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
+        for column in (1, 2):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -410,8 +606,16 @@ class ShortcutSheet(QDialog):
             translate("ShortcutSheet", "Every action that has a key. The menus show the same keys.")
         )
         self.table.setHorizontalHeaderLabels(
-            [translate("ShortcutSheet", "Action"), translate("ShortcutSheet", "Shortcut")]
+            [
+                translate("ShortcutSheet", "Action"),
+                translate("ShortcutSheet", "Shortcut"),
+                translate("ShortcutSheet", "Where"),
+            ]
         )
+        where = {
+            "window": translate("ShortcutSheet", "Main window"),
+            "viewer": translate("ShortcutSheet", "Document viewer"),
+        }
         items = [item for item in REGISTRY if item.shortcut is not None and not item.template]
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
@@ -419,6 +623,7 @@ class ShortcutSheet(QDialog):
             name.setData(Qt.ItemDataRole.UserRole, item.id)
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, QTableWidgetItem(shortcut_text(item)))
+            self.table.setItem(row, 2, QTableWidgetItem(where[item.scope]))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -150,7 +151,12 @@ class EntryTableModel(QAbstractTableModel):
 
 
 class ContestView(QWidget):
-    """Header (name, organiser), summary line, and the sortable entry table."""
+    """Header (name, organiser), summary line, and the sortable entry table.
+
+    Double-click or Enter on a row emits `entry_activated` with the entry's code.
+    """
+
+    entry_activated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +198,7 @@ class ContestView(QWidget):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.activated.connect(self._row_activated)  # double-click, Enter/Return
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -210,6 +217,24 @@ class ContestView(QWidget):
     def clear(self) -> None:
         self._overview = None
         self.model.set_rows([])
+
+    def code_at(self, row: int) -> str | None:
+        """The code on `row` of the table as sorted on screen."""
+        if not 0 <= row < self.proxy.rowCount():
+            return None
+        return str(self.proxy.index(row, CODE).data(Qt.ItemDataRole.DisplayRole))
+
+    def code_after(self, code: str) -> str | None:
+        """The entry below `code` as the table is sorted now (the one a judge opens next)."""
+        codes = [self.code_at(row) for row in range(self.proxy.rowCount())]
+        if code not in codes:
+            return None
+        return self.code_at(codes.index(code) + 1)
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        code = self.code_at(index.row())
+        if code is not None:
+            self.entry_activated.emit(code)
 
     def summary_text(self) -> str:
         overview = self._overview

@@ -7,6 +7,7 @@ and turns every failure into the translated error dialog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,9 +31,11 @@ from judge_app.ui.errors import log_error, show_error
 from judge_app.ui.i18n import Translations
 from judge_app.ui.operation import FutureWatcher, Operation, Progress
 from judge_app.ui.settings import UiSettings
+from judge_app.ui.viewer import DocumentPages, EntryViewerWindow
 from judge_app.ui.welcome import WelcomePanel
 
 if TYPE_CHECKING:
+    from judge_app.documents.service import DocumentService
     from judge_app.store.database import ContestDatabase
     from judge_app.store.overview import ContestOverview, EntryRow
 
@@ -67,6 +70,39 @@ def load_contest(path: Path, *, create: bool) -> LoadedContest:
     return LoadedContest(db, overview, rows)
 
 
+def entry_file_paths(db: ContestDatabase, code: str) -> list[Path]:
+    """The files of entry `code` in their order, as paths on disk. Runs on a worker thread."""
+    from sqlalchemy import select
+
+    from judge_app.store.models import Entry, EntryFile
+
+    with db.read_session() as session:
+        stored = session.scalars(
+            select(EntryFile.stored_path)
+            .join(Entry, Entry.id == EntryFile.entry_id)
+            .where(Entry.code == code)
+            .order_by(EntryFile.sort, EntryFile.id)
+        ).all()
+    return [db.path.parent / Path(name) for name in stored]
+
+
+def start_document_service() -> DocumentService:
+    """The one document service (its module and sandbox load only when first needed)."""
+    from judge_app.documents.service import DocumentService
+    from judge_app.ui.i18n import current_language
+
+    return DocumentService(lang=current_language())
+
+
+@dataclass
+class EntryFiles:
+    """What the worker hands back before the viewer opens an entry."""
+
+    service: DocumentPages
+    paths: list[Path]
+    next_paths: list[Path]
+
+
 class MainWindow(QMainWindow):
     """The app window. `contest_loaded`, `contest_closed` and `idle` let callers and tests
     wait for background work without sleeping."""
@@ -94,6 +130,11 @@ class MainWindow(QMainWindow):
         self._integrity_watcher: FutureWatcher | None = None
         self._closing = False
         self.last_error: BaseException | None = None  # of the last open/create
+        # Started on first use, on a worker thread; tests swap in a fake.
+        self.make_document_service: Callable[[], DocumentPages] = start_document_service
+        self.documents: DocumentPages | None = None
+        self.viewer_window: EntryViewerWindow | None = None
+        self._entry_serial = 0  # only the entry asked for last is shown
 
         self.registry_actions = registry.create_actions(self)
         self.menus = registry.build_menus(self.menuBar(), self.registry_actions)
@@ -109,6 +150,7 @@ class MainWindow(QMainWindow):
         )
         self.welcome.open_requested.connect(self.open_contest_path)
         self.contest_view = ContestView(self)
+        self.contest_view.entry_activated.connect(self.open_entry)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.contest_view)
@@ -273,7 +315,53 @@ class MainWindow(QMainWindow):
             self.close_contest()
             show_error(self, outcome)
 
+    def open_selected_entry(self) -> None:
+        code = self.contest_view.code_at(self.contest_view.table.currentIndex().row())
+        if code is not None:
+            self.open_entry(code)
+
+    def open_entry(self, code: str) -> Operation[EntryFiles] | None:
+        """Show entry `code`'s files in the viewer window; the next entry's open early."""
+        db = self.db
+        if db is None:
+            return None
+        self._entry_serial += 1
+        serial = self._entry_serial
+        next_code = self.contest_view.code_after(code)
+        service = self.documents
+        make_service = self.make_document_service
+
+        def work(_progress: Progress) -> EntryFiles:
+            paths = entry_file_paths(db, code)
+            next_paths = entry_file_paths(db, next_code) if next_code else []
+            return EntryFiles(service or make_service(), paths, next_paths)
+
+        def show(found: EntryFiles) -> None:
+            if self.documents is None and not self._closing:
+                self.documents = found.service
+            elif found.service is not self.documents:
+                found.service.shutdown()  # the window closed, or two first opens raced
+            if self._closing or self.db is not db or serial != self._entry_serial:
+                return
+            window = self.entry_viewer()
+            window.viewer.set_service(self.documents)
+            window.show_entry(code, found.paths)
+            window.viewer.prefetch_files(found.next_paths)
+            window.show()
+            window.raise_()
+            window.activateWindow()
+
+        return Operation(work, parent=self, on_success=show).start()
+
+    def entry_viewer(self) -> EntryViewerWindow:
+        if self.viewer_window is None:
+            self.viewer_window = EntryViewerWindow(
+                self, help_action=self.registry_actions["shortcuts"]
+            )
+        return self.viewer_window
+
     def close_contest(self) -> None:
+        self._close_viewer()
         self._close_db()
         self.contest_view.clear()
         self.stack.setCurrentWidget(self.welcome)
@@ -342,9 +430,17 @@ class MainWindow(QMainWindow):
         """Dialogs are deleted when closed, so none piles up over a long session."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+    def _close_viewer(self) -> None:
+        if self.viewer_window is not None:
+            self.viewer_window.close()  # closes its documents
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closing = True
         self._settings.geometry = self.saveGeometry()
         self._settings.sync()
+        self._close_viewer()
         self._close_db()
+        if self.documents is not None:
+            self.documents.shutdown()  # stops the render thread and its child process
+            self.documents = None
         super().closeEvent(event)

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../judge_app/ui/actions.py" line="+110"/>
+        <location filename="../../judge_app/ui/actions.py" line="+119"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -55,6 +55,11 @@
         <location line="+1"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Document</source>
+        <translation>&amp;Tài liệu</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -107,7 +112,17 @@
         <translation>Thoát judge-app</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Show the selected &amp;entry</source>
+        <translation>&amp;Xem bài dự thi đang chọn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the files of the selected entry (or double-click it, or press Enter)</source>
+        <translation>Xem các tệp của bài dự thi đang chọn (hoặc bấm đúp vào bài, hoặc nhấn Enter)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Show the program in Vietnamese</source>
         <translation>Hiển thị chương trình bằng tiếng Việt</translation>
     </message>
@@ -136,11 +151,121 @@
         <source>Version and licence</source>
         <translation>Phiên bản và giấy phép</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Phóng to</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the pages larger</source>
+        <translation>Hiện các trang to hơn</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom &amp;out</source>
+        <translation>Th&amp;u nhỏ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the pages smaller</source>
+        <translation>Hiện các trang nhỏ hơn</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fit &amp;width</source>
+        <translation>Vừa chiều &amp;rộng</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Make the pages as wide as the view</source>
+        <translation>Cho trang rộng vừa khung xem</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fit &amp;page</source>
+        <translation>&amp;Vừa trang</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show one whole page in the view</source>
+        <translation>Hiện trọn một trang trong khung xem</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One page at a &amp;time</source>
+        <translation>&amp;Từng trang một</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show one page at a time instead of a continuous scroll</source>
+        <translation>Hiện từng trang một thay vì cuộn liền các trang</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Rotate clockwise</source>
+        <translation>&amp;Xoay phải 90°</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Turn the file&apos;s pages 90° clockwise (remembered for this file)</source>
+        <translation>Xoay các trang của tệp 90° theo chiều kim đồng hồ (nhớ cho tệp này)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Next page</source>
+        <translation>Trang &amp;sau</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Previous page</source>
+        <translation>Trang t&amp;rước</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;First page</source>
+        <translation>Trang đầ&amp;u</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Last page</source>
+        <translation>Trang &amp;cuối</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Next &amp;file of the entry</source>
+        <translation>Tệp &amp;kế tiếp của bài</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Previous file of the &amp;entry</source>
+        <translation>Tệp trước của &amp;bài</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Search the text…</source>
+        <translation>&amp;Tìm chữ…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Find words in this file and mark them</source>
+        <translation>Tìm từ ngữ trong tệp này và tô đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next &amp;match</source>
+        <translation>&amp;Kết quả tiếp theo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Previous m&amp;atch</source>
+        <translation>Kết quả &amp;trước</translation>
+    </message>
 </context>
 <context>
     <name>ContestView</name>
     <message>
-        <location filename="../../judge_app/ui/contest_view.py" line="+218"/>
+        <location filename="../../judge_app/ui/contest_view.py" line="+243"/>
         <source>Entries: %1</source>
         <translation>Bài dự thi: %1</translation>
     </message>
@@ -156,9 +281,137 @@
     </message>
 </context>
 <context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../judge_app/ui/viewer.py" line="+70"/>
+        <source>Image</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plain text</source>
+        <translation>Văn bản thuần</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty file</source>
+        <translation>Tệp rỗng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown format</source>
+        <translation>Định dạng không rõ</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Pages: %1</source>
+        <translation>Số trang: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 and other sizes</source>
+        <translation>%1 và khổ khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper: %1</source>
+        <translation>Khổ giấy: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Main font: %1 %2 pt</source>
+        <translation>Phông chính: %1 %2 pt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>has text</source>
+        <translation>có lớp chữ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>scan or photo: no text</source>
+        <translation>ảnh chụp hoặc bản quét: không có lớp chữ</translation>
+    </message>
+    <message>
+        <location line="+413"/>
+        <source>File %1/%2</source>
+        <translation>Tệp %1/%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This file could not be opened.</source>
+        <translation>Không mở được tệp này.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Opening the file…</source>
+        <translation>Đang mở tệp…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No file to show</source>
+        <translation>Không có tệp nào để xem</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>This file cannot be shown: the page below says why.</source>
+        <translation>Tệp này không hiển thị được: trang bên dưới cho biết lý do.</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>Page %1/%2</source>
+        <translation>Trang %1/%2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No text to search in</source>
+        <translation>Không có chữ để tìm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Search failed</source>
+        <translation>Không tìm được</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Not found</source>
+        <translation>Không tìm thấy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Match %1 of %2</source>
+        <translation>Kết quả %1/%2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Viewer toolbar</source>
+        <translation>Thanh công cụ trình xem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the text…</source>
+        <translation>Tìm chữ trong tệp…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages</source>
+        <translation>Các trang</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Entry %1 – judge-app</source>
+        <translation>Bài dự thi %1 – judge-app</translation>
+    </message>
+</context>
+<context>
     <name>EntryTable</name>
     <message>
-        <location line="-192"/>
+        <location filename="../../judge_app/ui/contest_view.py" line="-216"/>
         <source>Received</source>
         <translation>Đã nhận</translation>
     </message>
@@ -268,7 +521,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../judge_app/ui/main_window.py" line="+167"/>
+        <location filename="../../judge_app/ui/main_window.py" line="+209"/>
         <source>Toolbar</source>
         <translation>Thanh công cụ</translation>
     </message>
@@ -298,7 +551,7 @@
         <translation>Đang mở %1…</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+127"/>
         <source>Backup saved: %1</source>
         <translation>Đã sao lưu: %1</translation>
     </message>
@@ -306,7 +559,7 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../judge_app/ui/actions.py" line="+197"/>
+        <location filename="../../judge_app/ui/actions.py" line="+228"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -316,14 +569,29 @@
         <translation>Mọi thao tác có phím tắt. Trình đơn cũng ghi các phím này.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Shortcut</source>
         <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>Dùng ở</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Main window</source>
+        <translation>Cửa sổ chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document viewer</source>
+        <translation>Trình xem tài liệu</translation>
     </message>
 </context>
 <context>

@@ -38,20 +38,21 @@ def test_every_menu_action_comes_from_the_registry(window: MainWindow) -> None:
         assert isinstance(submenu, QMenu)
         in_menus += [action.objectName() for action in menu_actions(submenu)]
     assert set(in_menus) <= ids
-    fixed = [spec.id for spec in REGISTRY if not spec.template]
+    fixed = [spec.id for spec in REGISTRY if not spec.template and spec.scope == "window"]
     assert sorted(name for name in in_menus if name != "open_recent") == sorted(fixed)
-    assert {m.objectName() for m in window.menus.values()} == {f"menu_{m.id}" for m in MENUS}
+    window_menus = {f"menu_{m.id}" for m in MENUS if m.scope == "window"}
+    assert {m.objectName() for m in window.menus.values()} == window_menus
 
 
 def test_toolbar_is_built_from_the_registry(window: MainWindow) -> None:
     names = [action.objectName() for action in window.toolbar.actions()]
-    assert names == [spec.id for spec in REGISTRY if spec.toolbar]
+    assert names == [spec.id for spec in REGISTRY if spec.toolbar and spec.scope == "window"]
 
 
 def test_shortcuts_come_from_the_registry(window: MainWindow) -> None:
     for spec in REGISTRY:
-        if spec.template:
-            continue
+        if spec.template or spec.scope != "window":
+            continue  # viewer actions: tests/ui/test_viewer.py
         action = window.registry_actions[spec.id]
         assert action.shortcuts() == key_sequences(spec.shortcut), spec.id
     assert window.registry_actions["shortcuts"].shortcut() == QKeySequence("F1")
