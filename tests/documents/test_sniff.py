@@ -33,6 +33,19 @@ def test_office_zips(tmp_path: Path) -> None:
     assert sniff(plain) == DocKind.ZIP
 
 
+def test_truncated_docx_is_a_damaged_word_file_not_a_zip(tmp_path: Path) -> None:
+    """Its first member is not [Content_Types].xml, so only its name says Word."""
+    whole = tmp_path / "whole.docx"
+    with zipfile.ZipFile(whole, "w") as archive:
+        archive.writestr("docProps/app.xml", "x" * 5000)
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>" * 500)
+    cut = tmp_path / "Bai du thi.docx"
+    cut.write_bytes(whole.read_bytes()[:3000])
+    assert sniff(cut) == DocKind.DOCX
+    assert sniff(cut.rename(tmp_path / "bai.zip")) == DocKind.ZIP
+
+
 def test_images_and_empty(tmp_path: Path) -> None:
     assert sniff(red_box_png(tmp_path / "a.jpg")) == DocKind.IMAGE
     assert sniff(two_page_tiff(tmp_path / "scan.pdf")) == DocKind.IMAGE
