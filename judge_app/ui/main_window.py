@@ -86,6 +86,9 @@ def entry_file_paths(db: ContestDatabase, code: str) -> list[Path]:
     return [db.path.parent / Path(name) for name in stored]
 
 
+WARM_DOCUMENTS_AFTER_MS = 1000  # after the entry list is drawn, not competing with it
+
+
 def start_document_service() -> DocumentService:
     """The one document service (its module and sandbox load only when first needed)."""
     from judge_app.documents.service import DocumentService
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
         # Started on first use, on a worker thread; tests swap in a fake.
         self.make_document_service: Callable[[], DocumentPages] = start_document_service
         self.documents: DocumentPages | None = None
+        self._warming = False
         self.viewer_window: EntryViewerWindow | None = None
         self._entry_serial = 0  # only the entry asked for last is shown
 
@@ -297,6 +301,7 @@ class MainWindow(QMainWindow):
         self._update_titles()
         self._set_busy(False)
         self.contest_loaded.emit(loaded.db.path)
+        QTimer.singleShot(WARM_DOCUMENTS_AFTER_MS, self, self._warm_documents)
 
     def _load_failed(self, path: Path, error: BaseException) -> None:
         self.last_error = error
@@ -352,6 +357,26 @@ class MainWindow(QMainWindow):
             window.activateWindow()
 
         return Operation(work, parent=self, on_success=show).start()
+
+    def _warm_documents(self) -> None:
+        """Start the document service (and its sandbox child, ~0.2 s) once a contest is open,
+        so the judge's first entry does not wait for it."""
+        if self.documents is not None or self._closing or self.db is None or self._warming:
+            return
+        self._warming = True
+        make_service = self.make_document_service
+
+        def work(_progress: Progress) -> DocumentPages:
+            return make_service()
+
+        def ready(service: DocumentPages) -> None:
+            self._warming = False
+            if self.documents is None and not self._closing:
+                self.documents = service
+            else:
+                service.shutdown()  # an entry was opened meanwhile, or the window closed
+
+        Operation(work, parent=self, on_success=ready).start()
 
     def entry_viewer(self) -> EntryViewerWindow:
         if self.viewer_window is None:

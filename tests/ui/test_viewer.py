@@ -509,3 +509,21 @@ def test_pixmaps_are_sharp_on_high_dpi_screens() -> None:
     assert pixmap.deviceIndependentSize().toSize() == QSize(2, 1)
     back = pixmap.toImage().convertToFormat(QImage.Format.Format_RGB888)
     assert back.pixelColor(1, 0).getRgb()[:3] == (3, 4, 5)  # type: ignore[index]
+
+
+def test_opening_a_contest_warms_the_document_service(
+    qtbot: QtBot, window: MainWindow, contest_file: Path, open_contest: Callable[[Path], MainWindow]
+) -> None:
+    """The sandbox child starts while the judge looks at the list, not on the first entry."""
+    made: list[FakeDocumentService] = []
+
+    def make() -> FakeDocumentService:
+        made.append(FakeDocumentService())
+        return made[-1]
+
+    window.make_document_service = make
+    open_contest(contest_file)
+    assert window.documents is None  # not competing with the first drawing of the list
+    qtbot.waitUntil(lambda: window.documents is not None, timeout=TIMEOUT_MS)
+    assert made == [window.documents]
+    window.close()
