@@ -50,7 +50,7 @@ _CLOCKWISE = {
 def heif_available() -> bool:
     """True when pillow-heif is installed and registered (HEIC photos from iPhones)."""
     try:
-        from pillow_heif import register_heif_opener  # type: ignore[import-not-found]
+        from pillow_heif import register_heif_opener
     except ImportError:
         return False
     register_heif_opener()
@@ -110,7 +110,7 @@ def _open(path: Path) -> Image.Image:
             raise UnreadableError(CORRUPT, detail=detail(error)) from error
         except UnidentifiedImageError as error:
             fmt = _magic_name(path)
-            if fmt == "HEIC":
+            if fmt == "HEIC" and not heif_available():  # with a reader, it is damaged
                 raise UnreadableError(UNSUPPORTED_FORMAT, format="HEIC") from error
             raise UnreadableError(CORRUPT, detail=detail(error)) from error
         except (OSError, ValueError, SyntaxError) as error:

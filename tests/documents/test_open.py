@@ -143,6 +143,27 @@ def test_every_demo_file_opens_and_renders(demo_files: list[Path]) -> None:
             doc.close()
 
 
+def test_iphone_heic_photo_renders(tmp_path: Path) -> None:
+    from PIL import Image
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    photo = tmp_path / "IMG_0421.HEIC"
+    image = Image.new("RGB", (400, 300), (255, 255, 255))
+    image.paste((220, 0, 0), (0, 0, 200, 300))
+    image.save(photo, format="HEIF", quality=90)
+    doc = open_document(photo, "vi")
+    try:
+        assert doc.kind == DocKind.IMAGE and not doc.facts().problems
+        page = doc.render(0, 1.0)
+        red, green, _ = pixel(page, page.width // 4, page.height // 2)
+        assert red > 180 and green < 60
+        red, green, _ = pixel(page, 3 * page.width // 4, page.height // 2)
+        assert red > 200 and green > 200
+    finally:
+        doc.close()
+
+
 def test_heic_without_a_reader_asks_for_another_format(tmp_path: Path) -> None:
     from judge_app.documents.image import heif_available
 
