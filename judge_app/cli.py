@@ -150,15 +150,10 @@ def _facts_dict(info: DocumentInfo, lang: str) -> dict[str, Any]:
 
 
 def _format_report(info: DocumentInfo, service: DocumentService) -> dict[str, Any] | None:
-    """The format check's verdict, when that module is installed (None otherwise)."""
-    try:
-        from judge_app.documents.format_check import check
-    except ImportError:
-        return None
-    pages = min(info.page_count, service.limits.facts_pages)
-    text = "\n".join(service.text(info.doc_id, index).result() for index in range(pages))
-    report: dict[str, Any] = check(info.facts, text).to_dict()
-    return report
+    """The format check's verdict (None for a file that cannot be read: its reason is shown)."""
+    from judge_app.documents.entry_check import format_report
+
+    return None if info.placeholder else format_report(service, info)
 
 
 def _print_facts(info: DocumentInfo, report: dict[str, Any] | None, lang: str) -> None:
@@ -214,7 +209,7 @@ def cmd_inspect(args: argparse.Namespace, lang: str) -> int:
     with DocumentService(lang=lang) as service:
         for name in args.files:
             info = service.open(Path(name)).result()
-            report = None if info.placeholder else _format_report(info, service)
+            report = _format_report(info, service)
             if args.json:
                 results.append({**_facts_dict(info, lang), "format": report})
             else:
@@ -226,6 +221,29 @@ def cmd_inspect(args: argparse.Namespace, lang: str) -> int:
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     return 2 if failed else 0
+
+
+def cmd_check_format(args: argparse.Namespace, lang: str) -> int:
+    from judge_app.documents.entry_check import check_contest_files
+    from judge_app.documents.service import DocumentService
+    from judge_app.store.database import open_contest_file
+
+    path = Path(args.db)
+    with open_contest_file(path) as db, DocumentService(lang=lang) as service:
+        badges = check_contest_files(db, service, actor="board", recheck=args.recheck)
+    print(
+        render(
+            "format_checked",
+            lang,
+            path=path,
+            files=sum(badges.values()),
+            ok=badges["ok"],
+            warn=badges["warn"],
+            scan=badges["scan"],
+            error=badges["error"],
+        )
+    )
+    return 0
 
 
 def cmd_render(args: argparse.Namespace, lang: str) -> int:
@@ -301,6 +319,13 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("files", nargs="+", metavar="FILE")
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
     inspect.set_defaults(handler=cmd_inspect)
+
+    check_format = sub.add_parser(
+        "check-format", help="format check of every entry file of a contest, stored for filters"
+    )
+    check_format.add_argument("db", metavar="CONTEST_FILE")
+    check_format.add_argument("--recheck", action="store_true", help="check checked files again")
+    check_format.set_defaults(handler=cmd_check_format)
 
     render_p = sub.add_parser("render", help="save one page of an entry file as PNG")
     render_p.add_argument("file", metavar="FILE")

@@ -128,6 +128,94 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Mở cuộc thi mẫu đã có: {path}",
         "Opening the existing demo contest: {path}",
     ),
+    # Codes and sealing (intake/seal.py)
+    "code_bad_character": (
+        "Số phách {text} có ký tự {char} không dùng trong số phách (không có 0, O, 1, I, L, U, Z).",
+        "The code {text} holds {char}, which codes never use (no 0, O, 1, I, L, U, Z).",
+    ),
+    "code_wrong_length": (
+        "Số phách {text} phải có {length} ký tự (dạng K7M-4QX).",
+        "The code {text} must have {length} characters (like K7M-4QX).",
+    ),
+    "code_check_failed": (
+        "Số phách {text} không đúng (sai ký tự kiểm tra): có thể gõ nhầm một ký tự.",
+        "The code {text} is not valid (its check character fails): a character may be mistyped.",
+    ),
+    "code_space_exhausted": (
+        "Không tạo được {count} số phách mới không trùng.",
+        "Could not draw {count} new codes that are not taken.",
+    ),
+    "code_change_sealed": (
+        "Bài {entry} đã được niêm phong đầu phách; không đổi số phách được.",
+        "The identity record of entry {entry} is sealed; its code cannot change.",
+    ),
+    "seal_wrong_passphrase": (
+        "Mật khẩu niêm phong không đúng cho tệp {path}.",
+        "Wrong seal passphrase for {path}.",
+    ),
+    "seal_passphrase_count": (
+        "Niêm phong cần {needed} mật khẩu nhưng đã nhập {given}.",
+        "The seal needs {needed} passphrases but {given} were given.",
+    ),
+    "seal_passphrase_short": (
+        "Mật khẩu niêm phong phải có ít nhất {minimum} ký tự.",
+        "A seal passphrase must have at least {minimum} characters.",
+    ),
+    "seal_passphrases_same": (
+        "Hai mật khẩu niêm phong phải khác nhau (mỗi người giữ một mật khẩu).",
+        "The two seal passphrases must differ (each board member holds one).",
+    ),
+    "seal_not_set_up": (
+        "Tệp {path} chưa được niêm phong lần nào.",
+        "{path} has never been sealed.",
+    ),
+    "seal_record_damaged": (
+        "Đầu phách của bài {entry} trong {path} bị sửa hoặc bị chuyển từ bài khác; không mở được.",
+        "The identity record of entry {entry} in {path} was altered or moved from another entry; "
+        "it cannot be opened.",
+    ),
+    "seal_participant_missing": (
+        "Đầu phách của bài {entry} trỏ tới một người dự thi không còn trong {path}.",
+        "The identity record of entry {entry} names a participant no longer in {path}.",
+    ),
+    "seal_done": (
+        "Đã niêm phong {count} đầu phách trong {path}.",
+        "Sealed {count} identity records in {path}.",
+    ),
+    "reveal_done": (
+        "Đã ghép phách {count} bài trong {path}; việc này được ghi vào nhật ký.",
+        "Revealed {count} entries in {path}; this is recorded in the audit log.",
+    ),
+    "codes_written": (
+        "Đã ghi danh sách {count} số phách vào {path}.",
+        "Wrote the list of {count} codes to {path}.",
+    ),
+    "seal_passphrase_prompt": (
+        "Mật khẩu niêm phong {number}: ",
+        "Seal passphrase {number}: ",
+    ),
+    "seal_passphrase_repeat": (
+        "Nhập lại mật khẩu {number}: ",
+        "Repeat passphrase {number}: ",
+    ),
+    "seal_passphrase_mismatch": (
+        "Hai lần nhập mật khẩu không khớp.",
+        "The two entries of the passphrase differ.",
+    ),
+    "seal_passphrase_missing": (
+        "Cần mật khẩu niêm phong: dùng --passphrase-file, biến JUDGE_APP_SEAL_PASSPHRASE "
+        "hoặc chạy trong cửa sổ lệnh để nhập.",
+        "A seal passphrase is needed: use --passphrase-file, JUDGE_APP_SEAL_PASSPHRASE, or run "
+        "in a terminal to type it.",
+    ),
+    "seal_passphrase_file_empty": (
+        "Tệp mật khẩu {path} rỗng.",
+        "The passphrase file {path} is empty.",
+    ),
+    "codes_header_code": ("Số phách", "Code"),
+    "codes_header_name": ("Họ và tên", "Full name"),
+    "codes_header_unit": ("Đơn vị", "Unit"),
+    "codes_header_category": ("Đối tượng", "Category"),
     # DOCX conversion (documents/docx_pdf.py): errors for broken files, then problems shown
     # beside a converted document.
     "docx_not_zip": (
@@ -299,6 +387,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "  Kiểm tra thể thức: {report}",
         "  Format check: {report}",
     ),
+    "format_checked": (
+        "Đã kiểm tra thể thức {files} tệp của {path}: {ok} đúng thể thức, {warn} cần xem lại, "
+        "{scan} viết tay/bản quét, {error} không đọc được.",
+        "Checked the format of {files} files of {path}: {ok} meet the rules, {warn} need a "
+        "look, {scan} handwritten/scanned, {error} cannot be read.",
+    ),
     "format_badge_ok": ("đúng thể thức", "meets the format rules"),
     "format_badge_warn": ("cần xem lại thể thức", "format needs a look"),
     "format_badge_scan": ("bài viết tay / bản quét", "handwritten / scanned"),
@@ -343,6 +437,237 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "word_no": (
         "không",
         "no",
+    ),
+    # Assignment (core/assignment.py)
+    "assign_infeasible": (
+        "Không đủ giám khảo không vướng xung đột lợi ích cho {count} bài: {entries}",
+        "Not enough judges free of conflicts of interest for {count} entries: {entries}",
+    ),
+    "assign_override_conflict": (
+        "Không thể phân công bài {entry} cho giám khảo {judge}: xung đột lợi ích "
+        "hoặc giám khảo không chấm vòng này.",
+        "Entry {entry} cannot go to judge {judge}: a conflict of interest, "
+        "or the judge does not grade this round.",
+    ),
+    "assign_bad_k": (
+        "Số giám khảo mỗi bài phải từ 1 trở lên (đang là {k}).",
+        "Judges per entry must be 1 or more (got {k}).",
+    ),
+    "assign_bad_round": (
+        "Số vòng chấm phải từ 1 trở lên (đang là {round}).",
+        "The grading round must be 1 or more (got {round}).",
+    ),
+    "assign_no_judges": (
+        "Chưa có giám khảo chấm bài (ngoài trưởng ban).",
+        "There are no grading judges (besides the head judge).",
+    ),
+    "assign_no_contest": (
+        "Tệp {path} không chứa đúng một cuộc thi.",
+        "{path} does not hold exactly one contest.",
+    ),
+    "assign_unknown_entry": (
+        "Không có bài dự thi mã {entry} trong {path}.",
+        "There is no entry with code {entry} in {path}.",
+    ),
+    "assign_unknown_judge": (
+        "Không có giám khảo chấm bài mã {judge} trong {path}.",
+        "There is no grading judge with code {judge} in {path}.",
+    ),
+    "assign_round_empty": (
+        "Vòng chấm {round} chưa có phân công nào trong {path}.",
+        "Round {round} has no assignments in {path}.",
+    ),
+    "calibration_too_few": (
+        "Chỉ có {available} bài không vướng xung đột lợi ích với giám khảo nào; "
+        "chấm chung cần {wanted} bài.",
+        "Only {available} entries are free of conflicts with every judge; "
+        "calibration needs {wanted}.",
+    ),
+    "calibration_too_small": (
+        "Chấm chung cần ít nhất {minimum} bài mẫu (đang là {n}).",
+        "Calibration needs at least {minimum} sample entries (got {n}).",
+    ),
+    "assign_done": (
+        "Vòng {round}: đã phân công {entries} bài ({rows} lượt chấm, {k} giám khảo mỗi bài); "
+        "mỗi giám khảo chấm {low}–{high} bài (hạt giống {seed}).",
+        "Round {round}: assigned {entries} entries ({rows} gradings, {k} judges each); "
+        "each judge grades {low}–{high} entries (seed {seed}).",
+    ),
+    "assign_load": (
+        "  {judge}: {count} bài",
+        "  {judge}: {count} entries",
+    ),
+    "assign_nothing": (
+        "Vòng {round}: mọi bài đã đủ giám khảo; không có gì thay đổi.",
+        "Round {round}: every entry already has its judges; nothing changed.",
+    ),
+    "assign_drop_done": (
+        "Vòng {round}: đã chuyển {moved} bài chưa chấm của giám khảo {judge} cho người khác; "
+        "giữ {kept} bài đã chấm (hạt giống {seed}).",
+        "Round {round}: moved judge {judge}'s {moved} ungraded entries to others; "
+        "kept {kept} graded ones (seed {seed}).",
+    ),
+    # Keys (exchange/keys.py)
+    "key_created": (
+        "Đã tạo khoá “{name}”. Dấu vân tay: {fingerprint}",
+        "Key “{name}” created. Fingerprint: {fingerprint}",
+    ),
+    "key_location": (
+        "Khoá bí mật (đã mã hoá bằng cụm mật khẩu) lưu tại: {path}",
+        "Private key (encrypted with the passphrase) stored at: {path}",
+    ),
+    "key_head_pinned": (
+        "Đã ghim khoá này cho trưởng ban giám khảo {judge} trong {path}.",
+        "This key is pinned as head judge {judge}'s key in {path}.",
+    ),
+    "key_list_item": (
+        "{fingerprint}  {name}  (tạo lúc {created})",
+        "{fingerprint}  {name}  (created {created})",
+    ),
+    "key_list_empty": (
+        "Máy này chưa có khoá nào (thư mục khoá: {path}).",
+        "No keys on this computer yet (key folder: {path}).",
+    ),
+    "key_exported": (
+        "Đã ghi khoá công khai {fingerprint} ra {path}.",
+        "Public key {fingerprint} written to {path}.",
+    ),
+    "key_fingerprint_of": (
+        "Dấu vân tay của {path}: {fingerprint}",
+        "Fingerprint of {path}: {fingerprint}",
+    ),
+    "key_registered": (
+        "Đã ghim khoá {fingerprint} cho giám khảo {judge} trong {path}.",
+        "Key {fingerprint} pinned for judge {judge} in {path}.",
+    ),
+    "key_unchanged": (
+        "Giám khảo {judge} đã có đúng khoá {fingerprint} trong {path}; không thay đổi gì.",
+        "Judge {judge} already has key {fingerprint} in {path}; nothing changed.",
+    ),
+    "key_replaced": (
+        "Đã thay khoá của giám khảo {judge} trong {path}: khoá mới {fingerprint}; "
+        "khoá cũ {old} bị thu hồi, tệp ký bằng khoá cũ sẽ bị từ chối.",
+        "Judge {judge}'s key replaced in {path}: new key {fingerprint}; "
+        "old key {old} retired, files signed with it will be refused.",
+    ),
+    "key_prompt_passphrase": (
+        "Cụm mật khẩu của khoá:",
+        "Key passphrase:",
+    ),
+    "key_prompt_passphrase_again": (
+        "Nhập lại cụm mật khẩu:",
+        "Passphrase again:",
+    ),
+    "key_prompt_fingerprint": (
+        "Gõ dấu vân tay mà giám khảo đọc cho bạn (khoá {path}):",
+        "Type the fingerprint the judge reads to you (key {path}):",
+    ),
+    "key_name_required": (
+        "Hãy đặt tên cho khoá (--name), ví dụ họ tên giám khảo.",
+        "Give the key a name (--name), e.g. the judge's name.",
+    ),
+    "key_passphrase_too_short": (
+        "Cụm mật khẩu quá ngắn: cần ít nhất {minimum} ký tự.",
+        "The passphrase is too short: at least {minimum} characters are needed.",
+    ),
+    "key_passphrase_mismatch": (
+        "Hai lần nhập cụm mật khẩu không khớp nhau.",
+        "The two passphrases you typed differ.",
+    ),
+    "key_passphrase_needed": (
+        "Cần cụm mật khẩu nhưng không có bàn phím để hỏi: dùng --passphrase-file "
+        "hoặc biến môi trường {env}.",
+        "A passphrase is needed but there is no terminal to ask: use --passphrase-file "
+        "or the {env} environment variable.",
+    ),
+    "key_passphrase_file_invalid": (
+        "Tệp cụm mật khẩu {path} không phải văn bản UTF-8 ngắn.",
+        "The passphrase file {path} is not a short UTF-8 text file.",
+    ),
+    "key_wrong_passphrase": (
+        "Sai cụm mật khẩu cho khoá {path}.",
+        "Wrong passphrase for the key {path}.",
+    ),
+    "key_not_found": (
+        "Máy này không có khoá nào có dấu vân tay {fingerprint} (xem: judge-app key list).",
+        "No key on this computer has the fingerprint {fingerprint} (see: judge-app key list).",
+    ),
+    "key_ambiguous": (
+        "Có {count} khoá bắt đầu bằng {fingerprint}; hãy gõ thêm ký tự.",
+        "{count} keys start with {fingerprint}; type more of it.",
+    ),
+    "key_file_damaged": (
+        "Tệp khoá {path} bị hỏng hoặc không khớp với tên của nó.",
+        "The key file {path} is damaged or does not match its name.",
+    ),
+    "key_file_unreadable": (
+        "Không đọc được tệp khoá {path}: {reason}",
+        "Cannot read the key file {path}: {reason}",
+    ),
+    "key_file_invalid": (
+        "Tệp {path} không phải khoá công khai dạng PEM.",
+        "{path} is not a PEM public key.",
+    ),
+    "key_file_is_private": (
+        "Tệp {path} chứa khoá BÍ MẬT, không phải khoá công khai: không gửi tệp này cho ai; "
+        "hãy xuất khoá công khai bằng judge-app key export (và thay khoá nếu tệp đã gửi đi).",
+        "{path} holds a PRIVATE key, not a public one: never send it to anyone; export the "
+        "public key with judge-app key export (and replace the key if this file was sent).",
+    ),
+    "key_wrong_type": (
+        "Tệp {path} chứa khoá {kind}; judge-app chỉ dùng khoá ECDSA P-256.",
+        "{path} holds a {kind} key; judge-app uses ECDSA P-256 keys only.",
+    ),
+    "key_wrong_curve": (
+        "Tệp {path} chứa khoá trên đường cong {curve}; judge-app chỉ dùng P-256.",
+        "{path} holds a key on the curve {curve}; judge-app uses P-256 only.",
+    ),
+    "key_fingerprint_required": (
+        "Hãy so dấu vân tay của {path} với giám khảo và ghi nó vào --fingerprint.",
+        "Compare the fingerprint of {path} with the judge and give it as --fingerprint.",
+    ),
+    "key_fingerprint_mismatch": (
+        "Dấu vân tay không khớp: giám khảo đọc {expected}, nhưng tệp {path} có {actual}. "
+        "Không ghim khoá này.",
+        "Fingerprints differ: the judge read {expected}, but {path} has {actual}. "
+        "The key was not pinned.",
+    ),
+    "key_judge_not_found": (
+        "Tệp cuộc thi {path} không có giám khảo mã {judge}.",
+        "The contest file {path} has no judge with code {judge}.",
+    ),
+    "key_no_head_judge": (
+        "Tệp cuộc thi {path} cần đúng một trưởng ban giám khảo (đang có {count}).",
+        "The contest file {path} needs exactly one head judge (it has {count}).",
+    ),
+    "key_already_registered": (
+        "Giám khảo {judge} đã có khoá {fingerprint} trong {path}; "
+        "muốn đổi khoá hãy dùng judge-app key replace với lý do.",
+        "Judge {judge} already has key {fingerprint} in {path}; "
+        "to change it use judge-app key replace with a reason.",
+    ),
+    "key_not_registered": (
+        "Giám khảo {judge} chưa có khoá trong {path}; hãy dùng judge-app key register.",
+        "Judge {judge} has no key in {path} yet; use judge-app key register.",
+    ),
+    "key_same_as_current": (
+        "Khoá trong {path} chính là khoá hiện tại của giám khảo {judge}.",
+        "The key in {path} already is judge {judge}'s current key.",
+    ),
+    "key_retired": (
+        "Khoá {fingerprint} đã bị thu hồi (của giám khảo {judge}) trong {path}; "
+        "không dùng lại được.",
+        "Key {fingerprint} was retired (judge {judge}'s) in {path}; it cannot be used again.",
+    ),
+    "key_used_by_other_judge": (
+        "Khoá {fingerprint} đã được ghim cho giám khảo {judge} trong {path}; "
+        "mỗi giám khảo cần khoá riêng.",
+        "Key {fingerprint} is already pinned for judge {judge} in {path}; "
+        "each judge needs their own key.",
+    ),
+    "key_reason_required": (
+        "Hãy ghi lý do thay khoá (--reason), ví dụ “mất máy tính”.",
+        "Give the reason for replacing the key (--reason), e.g. “laptop lost”.",
     ),
 }
 

@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from judge_app import paths
+from judge_app.core.codes import new_codes
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.scores import Points
 from judge_app.demo.spec import DemoEntry
 from judge_app.store import audit
 from judge_app.store.backup import backup_contest
-from judge_app.store.database import create_contest_file, open_contest_file
+from judge_app.store.database import ContestDatabase, create_contest_file, open_contest_file
 from judge_app.store.models import (
     Category,
     CategoryKind,
@@ -86,10 +87,9 @@ def _sha256(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def entry_codes(count: int, seed: int = 2019) -> list[str]:
-    """Five-digit codes in an order unrelated to schools or names (a stand-in for intake)."""
-    rng = random.Random(seed)
-    return [f"{n:05d}" for n in rng.sample(range(10000, 99999), count)]
+# Real intake draws codes from the OS's cryptographic generator; the demo seeds its own so that
+# every build of it has the same codes (screenshots, guides and tests name them).
+DEMO_CODE_SEED = 2019
 
 
 def build_demo_contest(target: Path, *, force: bool = False) -> DemoResult:
@@ -116,17 +116,28 @@ def build_demo_contest(target: Path, *, force: bool = False) -> DemoResult:
         from judge_app.demo.generate import generate_demo_files  # heavy: PDF/image libraries
 
         demo_entries = generate_demo_files(target)
-        codes = entry_codes(len(demo_entries))
+        codes = new_codes(len(demo_entries), existing=set(), rng=random.Random(DEMO_CODE_SEED))
         stored = _store_by_code(target, codes, demo_entries)
     except OSError as exc:
         raise JudgeAppError("database_unwritable", target, reason=exc.strerror or str(exc)) from exc
     config = demo_config()
-    with create_contest_file(db_path) as db, db.session() as session, session.begin():
-        session.add(Meta(key=DEMO_MARK, value="1"))
-        contest = _add_setup(session, config)
-        files = _add_entries(session, contest, demo_entries, codes, stored, target)
-        _add_judges(session, contest)
+    with create_contest_file(db_path) as db:
+        with db.session() as session, session.begin():
+            session.add(Meta(key=DEMO_MARK, value="1"))
+            contest = _add_setup(session, config)
+            files = _add_entries(session, contest, demo_entries, codes, stored, target)
+            _add_judges(session, contest)
+        _check_formats(db)
     return DemoResult(db_path, len(demo_entries), files, reused=False)
+
+
+def _check_formats(db: ContestDatabase) -> None:
+    """Badges for the entry list, as intake will give them; through the sandboxed reader."""
+    from judge_app.documents.entry_check import check_contest_files
+    from judge_app.documents.service import DocumentService
+
+    with DocumentService() as service:
+        check_contest_files(db, service, actor=ACTOR)
 
 
 def _is_demo(db_path: Path) -> bool:

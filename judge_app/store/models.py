@@ -303,6 +303,10 @@ class EntryFile(Base):
     kind: Mapped[FileKind] = mapped_column(Enum(FileKind, native_enum=False))
     # As the school named it: may carry the entrant's name, so board side only.
     original_name: Mapped[str] = mapped_column(Text, default="")
+    # The format check (A4, Times New Roman 14, Vietnamese…): "ok" | "warn" | "scan" | "error",
+    # NULL until checked; the report is the check's JSON (documents.format_check.to_dict()).
+    format_badge: Mapped[str | None] = mapped_column(String(8))
+    format_report: Mapped[str | None] = mapped_column(Text)
     entry: Mapped[Entry] = relationship(back_populates="files")
 
 

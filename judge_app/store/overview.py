@@ -51,6 +51,8 @@ class EntryRow:
     file_count: int
     received_at: dt.datetime | None
     status: EntryStatus
+    # Worst format-check badge of its files ("error" > "warn" > "scan" > "ok"); None: unchecked.
+    format_badge: str | None = None
 
 
 def _contest_id(session: Session) -> int | None:
@@ -101,6 +103,13 @@ def read_entry_rows(session: Session) -> list[EntryRow]:
         .group_by(EntryFile.entry_id, EntryFile.kind)
     ):
         kinds.setdefault(entry_id, {})[kind] = count
+    badges: dict[int, list[str | None]] = {}
+    for entry_id, badge in session.execute(
+        select(EntryFile.entry_id, EntryFile.format_badge)
+        .join(Entry, Entry.id == EntryFile.entry_id)
+        .where(Entry.contest_id == contest_id)
+    ):
+        badges.setdefault(entry_id, []).append(badge)
     order = list(FileKind)
     rows = []
     for entry_id, code, category, received_at, status in session.execute(
@@ -118,6 +127,16 @@ def read_entry_rows(session: Session) -> list[EntryRow]:
                 file_count=sum(per_kind.values()),
                 received_at=received_at,
                 status=status,
+                format_badge=worst_badge(badges.get(entry_id, [])),
             )
         )
     return rows
+
+
+BADGE_ORDER = ("error", "warn", "scan", "ok")  # worst first
+
+
+def worst_badge(badges: list[str | None]) -> str | None:
+    """An entry is as good as its worst file; unchecked files don't count."""
+    known = [b for b in badges if b in BADGE_ORDER]
+    return min(known, key=BADGE_ORDER.index) if known else None

@@ -19,9 +19,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -53,20 +55,40 @@ KIND_NAMES: dict[str, str] = {
     "image": QT_TRANSLATE_NOOP("EntryTable", "Image"),
     "other": QT_TRANSLATE_NOOP("EntryTable", "Other"),
 }
+# The format check's badge (documents.format_check), worst file of the entry.
+BADGE_NAMES: dict[str, str] = {
+    "ok": QT_TRANSLATE_NOOP("EntryTable", "Meets the rules"),
+    "warn": QT_TRANSLATE_NOOP("EntryTable", "Check the format"),
+    "scan": QT_TRANSLATE_NOOP("EntryTable", "Handwritten / scan"),
+    "error": QT_TRANSLATE_NOOP("EntryTable", "Cannot be read"),
+}
+NOT_CHECKED = QT_TRANSLATE_NOOP("EntryTable", "Not checked")
+BADGE_COLOURS: dict[str, str] = {
+    "ok": "#dff0d8",
+    "warn": "#fcefc7",
+    "scan": "#dbe8f7",
+    "error": "#f6d3d3",
+}
 COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("EntryTable", "Code"),
     QT_TRANSLATE_NOOP("EntryTable", "Category"),
     QT_TRANSLATE_NOOP("EntryTable", "File types"),
     QT_TRANSLATE_NOOP("EntryTable", "Files"),
+    QT_TRANSLATE_NOOP("EntryTable", "Format"),
     QT_TRANSLATE_NOOP("EntryTable", "Received at"),
     QT_TRANSLATE_NOOP("EntryTable", "Status"),
 )
-CODE, CATEGORY, KINDS, FILES, RECEIVED, STATUS = range(len(COLUMNS))
+CODE, CATEGORY, KINDS, FILES, FORMAT, RECEIVED, STATUS = range(len(COLUMNS))
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def status_name(status: str) -> str:
     source = STATUS_NAMES.get(str(status))
     return translate("EntryTable", source) if source else str(status)
+
+
+def badge_name(badge: str | None) -> str:
+    return translate("EntryTable", BADGE_NAMES.get(badge or "", NOT_CHECKED))
 
 
 def kind_name(kind: str) -> str:
@@ -114,6 +136,10 @@ class EntryTableModel(QAbstractTableModel):
             return self._sort_key(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == FILES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == BADGE_ROLE:
+            return row.format_badge or ""
+        if role == Qt.ItemDataRole.BackgroundRole and column == FORMAT and row.format_badge:
+            return QColor(BADGE_COLOURS.get(row.format_badge, "#ffffff"))
         return None
 
     @staticmethod
@@ -126,6 +152,8 @@ class EntryTableModel(QAbstractTableModel):
             return ", ".join(kind_name(kind) for kind in row.file_kinds)
         if column == FILES:
             return str(row.file_count)
+        if column == FORMAT:
+            return badge_name(row.format_badge)
         if column == RECEIVED:
             if row.received_at is None:
                 return ""
@@ -140,6 +168,9 @@ class EntryTableModel(QAbstractTableModel):
             return row.file_count
         if column == RECEIVED:
             return row.received_at.isoformat() if row.received_at else ""
+        if column == FORMAT:  # worst first
+            order = ("error", "warn", "scan", "ok")
+            return order.index(row.format_badge) if row.format_badge in order else len(order)
         return EntryTableModel._display(row, column)
 
     def retranslate(self) -> None:
@@ -148,6 +179,32 @@ class EntryTableModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
             )
+
+
+class EntryFilter(QSortFilterProxyModel):
+    """Sorting plus the board's filter on the format badge ("" shows every entry)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._badge: str | None = None  # None: all; "": not checked; else a badge
+
+    def set_badge(self, badge: str | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+, where invalidateFilter is deprecated
+            self.beginFilterChange()
+            self._badge = badge
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._badge = badge
+            self.invalidateFilter()
+
+    def filterAcceptsRow(  # noqa: N802
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if self._badge is None:
+            return True
+        model = self.sourceModel()
+        badge = model.index(source_row, FORMAT, source_parent).data(BADGE_ROLE)
+        return bool(badge == self._badge)
 
 
 class ContestView(QWidget):
@@ -176,8 +233,14 @@ class ContestView(QWidget):
         self.summary_label.setObjectName("contestSummary")
         self.summary_label.setWordWrap(True)
 
+        self.filter_label = QLabel(self)
+        self.filter_combo = QComboBox(self)
+        self.filter_combo.setObjectName("formatFilter")
+        self.filter_label.setBuddy(self.filter_combo)
+        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
+
         self.model = EntryTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = EntryFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -207,7 +270,13 @@ class ContestView(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.summary_label)
         layout.addSpacing(4)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_label)
+        filters.addWidget(self.filter_combo)
+        filters.addStretch(1)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        self._fill_filter()
 
     def show_contest(self, overview: ContestOverview, rows: list[EntryRow]) -> None:
         self._overview = overview
@@ -230,6 +299,27 @@ class ContestView(QWidget):
         if code not in codes:
             return None
         return self.code_at(codes.index(code) + 1)
+
+    # The filter's choices: (badge or None for all, "" for not checked).
+    FILTER_CHOICES: tuple[str | None, ...] = (None, "error", "warn", "scan", "ok", "")
+
+    def _fill_filter(self) -> None:
+        current = max(self.filter_combo.currentIndex(), 0)
+        self.filter_combo.blockSignals(True)
+        self.filter_combo.clear()
+        for badge in self.FILTER_CHOICES:
+            text = translate("ContestView", "All entries") if badge is None else badge_name(badge)
+            self.filter_combo.addItem(text)
+        self.filter_combo.setCurrentIndex(current)
+        self.filter_combo.blockSignals(False)
+
+    def _filter_changed(self, index: int) -> None:
+        if 0 <= index < len(self.FILTER_CHOICES):
+            self.proxy.set_badge(self.FILTER_CHOICES[index])
+
+    def show_only(self, badge: str | None) -> None:
+        """Filter the table on a format badge (None: every entry, "": not checked)."""
+        self.filter_combo.setCurrentIndex(self.FILTER_CHOICES.index(badge))
 
     def _row_activated(self, index: QModelIndex) -> None:
         code = self.code_at(index.row())
@@ -261,6 +351,8 @@ class ContestView(QWidget):
             self.organiser_label.setText(overview.organiser)
             self.organiser_label.setVisible(bool(overview.organiser))
             self.summary_label.setText(self.summary_text())
+        self.filter_label.setText(translate("ContestView", "&Format check:"))
+        self._fill_filter()
         self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -265,7 +265,12 @@
 <context>
     <name>ContestView</name>
     <message>
-        <location filename="../../judge_app/ui/contest_view.py" line="+243"/>
+        <location filename="../../judge_app/ui/contest_view.py" line="+306"/>
+        <source>All entries</source>
+        <translation>Tất cả bài dự thi</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Entries: %1</source>
         <translation>Bài dự thi: %1</translation>
     </message>
@@ -278,6 +283,11 @@
         <location line="+12"/>
         <source>(this file holds no contest details yet)</source>
         <translation>(tệp này chưa có thông tin cuộc thi)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Format check:</source>
+        <translation>&amp;Thể thức:</translation>
     </message>
 </context>
 <context>
@@ -333,7 +343,7 @@
         <translation>ảnh chụp hoặc bản quét: không có lớp chữ</translation>
     </message>
     <message>
-        <location line="+413"/>
+        <location line="+414"/>
         <source>File %1/%2</source>
         <translation>Tệp %1/%2</translation>
     </message>
@@ -358,7 +368,7 @@
         <translation>Tệp này không hiển thị được: trang bên dưới cho biết lý do.</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+147"/>
         <source>Page %1/%2</source>
         <translation>Trang %1/%2</translation>
     </message>
@@ -411,7 +421,7 @@
 <context>
     <name>EntryTable</name>
     <message>
-        <location filename="../../judge_app/ui/contest_view.py" line="-216"/>
+        <location filename="../../judge_app/ui/contest_view.py" line="-304"/>
         <source>Received</source>
         <translation>Đã nhận</translation>
     </message>
@@ -451,7 +461,32 @@
         <translation>Khác</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Meets the rules</source>
+        <translation>Đúng thể thức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the format</source>
+        <translation>Cần xem thể thức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handwritten / scan</source>
+        <translation>Viết tay / bản quét</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot be read</source>
+        <translation>Không đọc được</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Code</source>
         <translation>Số phách</translation>
     </message>
@@ -472,6 +507,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Format</source>
+        <translation>Thể thức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Received at</source>
         <translation>Thời điểm nhận</translation>
     </message>
@@ -481,7 +521,7 @@
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <source>%Y-%m-%d %H:%M</source>
         <comment>strftime format of the received time</comment>
         <translation>%d/%m/%Y %H:%M</translation>
@@ -521,7 +561,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../judge_app/ui/main_window.py" line="+209"/>
+        <location filename="../../judge_app/ui/main_window.py" line="+213"/>
         <source>Toolbar</source>
         <translation>Thanh công cụ</translation>
     </message>
@@ -551,7 +591,7 @@
         <translation>Đang mở %1…</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+148"/>
         <source>Backup saved: %1</source>
         <translation>Đã sao lưu: %1</translation>
     </message>

@@ -149,3 +149,31 @@ def test_demo_into_a_file_path_is_one_clear_line(
     target.write_text("x", encoding="utf-8")
     assert main(["--lang", "en", "demo", str(target), "--no-gui"]) == 2
     assert capsys.readouterr().err.strip() == f"{target} is a file, not a folder."
+
+
+def test_demo_files_carry_their_format_badge(demo_dir: Path) -> None:
+    """Intake-time format check: the wrong-format entries are flagged, scans are scans."""
+    with open_contest_file(demo_dir / "contest.sqlite") as db, db.read_session() as session:
+        files = session.scalars(select(EntryFile)).all()
+        badges = {f.original_name: f.format_badge for f in files}
+    assert None not in badges.values()
+    assert badges["bai thi luong thi hong.docx"] == "warn"  # Arial 12 on Letter
+    assert badges["Bai du thi Phan Thi Lan Anh.pdf"] == "warn"  # Letter
+    assert {b for name, b in badges.items() if name.lower().endswith((".jpg", ".tif"))} == {"scan"}
+    assert list(badges.values()).count("ok") >= 12
+
+
+def test_check_format_command_rechecks(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "contest.sqlite"
+    with sqlite3.connect(demo_dir / "contest.sqlite") as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    (tmp_path / "entries").symlink_to(demo_dir / "entries")
+    assert main(["--lang", "en", "check-format", str(copy)]) == 0
+    assert "Checked the format of 0 files" in capsys.readouterr().out  # all done at intake
+    assert main(["--lang", "en", "check-format", str(copy), "--recheck"]) == 0
+    out = capsys.readouterr().out
+    assert "cannot be read" in out and ", 0 cannot be read" in out

@@ -32,6 +32,9 @@ CATEGORIES = (
 STATUSES = list(EntryStatus)
 
 
+BADGES = ("ok", "warn", "scan", "error", None)
+
+
 def make_contest_file(path: Path, entries: int = 12) -> Path:
     """A board file with `entries` entries spread over the categories, units and statuses."""
     db = create_contest_file(path)
@@ -80,6 +83,8 @@ def make_contest_file(path: Path, entries: int = 12) -> Path:
                             size=1000 + sort,
                             kind=kinds[(number + sort) % len(kinds)],
                             original_name=f"{PARTICIPANT_NAMES[number % 3]} bài {sort}.docx",
+                            # Every badge and "not checked" across the entries.
+                            format_badge=BADGES[(number + sort) % len(BADGES)],
                         )
                     )
                 name = PARTICIPANT_NAMES[number % len(PARTICIPANT_NAMES)]

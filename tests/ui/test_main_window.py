@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import error_dialog, wait_for_dialog
 
 from judge_app.ui.app import make_main_window
-from judge_app.ui.contest_view import COLUMNS, FILES
+from judge_app.ui.contest_view import COLUMNS, FILES, FORMAT
 from judge_app.ui.main_window import BACKUP_INTERVAL_MS, MainWindow
 from judge_app.ui.settings import MAX_RECENT, UiSettings
 
@@ -68,6 +68,7 @@ def test_contest_shows_codes_and_never_names(
         "Đối tượng",
         "Loại tệp",
         "Số tệp",
+        "Thể thức",
         "Thời điểm nhận",
         "Trạng thái",
     ]
@@ -80,6 +81,26 @@ def test_contest_shows_codes_and_never_names(
     assert window.count_label.text() == "Bài dự thi: 12"
     assert window.windowTitle() == "contest.sqlite — judge-app"
     assert window.registry_actions["close_contest"].isEnabled()
+
+
+def test_board_filters_entries_by_format_badge(
+    qtbot: QtBot, window: MainWindow, contest_file: Path, open_contest: OpenContest
+) -> None:
+    open_contest(contest_file)
+    view = window.contest_view
+    shown = view.proxy.rowCount()
+    assert shown == 12
+    combo = view.filter_combo
+    assert combo.itemText(0) == "Tất cả bài dự thi"
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # "Không đọc được"
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # "Cần xem thể thức"
+    assert combo.currentText() == "Cần xem thể thức"
+    badges = {view.proxy.index(r, FORMAT).data() for r in range(view.proxy.rowCount())}
+    assert badges == {"Cần xem thể thức"}
+    assert 0 < view.proxy.rowCount() < shown
+    view.show_only(None)
+    assert view.proxy.rowCount() == shown
 
 
 def test_table_sorts_by_clicked_column(

@@ -314,6 +314,8 @@ def upgrade() -> None:
         sa.Column("size", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=5), nullable=False),
         sa.Column("original_name", sa.Text(), nullable=False),
+        sa.Column("format_badge", sa.String(length=8), nullable=True),
+        sa.Column("format_report", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["entry_id"],
             ["entry.id"],
