@@ -339,18 +339,31 @@ class HtmlWriter:
             self._end_section()
 
     def _flush_paragraph(self, open_tag: str, mark_rpr: Props) -> None:
-        self._out.extend(self._floats)
+        self._out.extend(self._keep_pictures_whole(block) for block in self._floats)
         content = "".join(self._inline)
         if not content.strip():
             content = f'<span style="{self._run_css(mark_rpr)}">\u00a0</span>'
-        self._out.append(f"{open_tag}{content}</p>")
+        self._out.append(self._keep_pictures_whole(f"{open_tag}{content}</p>"))
         self._inline, self._floats = [], []
+
+    def _keep_pictures_whole(self, block: str) -> str:
+        """A block holding a picture goes into a one-cell table, which MuPDF never splits.
+
+        MuPDF's Story shrinks a picture that meets the foot of a page and then skips the text
+        after it (measured: a demo essay lost 120 words). A table row that does not fit moves to
+        the next page whole, as Word moves an inline picture. Inside a table or text box the
+        surrounding table already does this.
+        """
+        if self._nested or "<img" not in block:
+            return block
+        return f'<table class="keep"><tr><td class="keep">{block}</td></tr></table>'
 
     def _page_break_in_paragraph(self, open_tag_css: str) -> None:
         """A w:br type=page: the paragraph so far ends this page, the rest starts the next."""
-        self._out.extend(self._floats)
+        self._out.extend(self._keep_pictures_whole(block) for block in self._floats)
         if "".join(self._inline).strip():
-            self._out.append(f'<p style="{open_tag_css}">{"".join(self._inline)}</p>')
+            paragraph = f'<p style="{open_tag_css}">{"".join(self._inline)}</p>'
+            self._out.append(self._keep_pictures_whole(paragraph))
         self._inline, self._floats = [], []
         self._new_page()
         self._broke_page = True

@@ -37,6 +37,11 @@ _FACES = (
     ("DSans", "LiberationSans"),
     ("DCalibri", "Carlito"),  # used only when the fonts folder holds Carlito-*.ttf
 )
+# Part of the render cache's key (documents.office): raise it whenever the same DOCX would now
+# convert differently, so no judge is shown a PDF made by an older, buggier converter.
+# 2: pictures at the foot of a page no longer swallow the text after them.
+CONVERTER_VERSION = 2
+
 _STYLES = (
     ("Regular", "normal", "normal"),
     ("Bold", "bold", "normal"),
@@ -48,6 +53,8 @@ _BASE_CSS = (
     "\np {margin: 0; padding: 0;}"
     "\ntable {border-collapse: collapse;}"
     "\ntd {vertical-align: top;}"
+    "\ntable.keep {width: 100%; margin: 0;}"
+    "\ntd.keep {padding: 0; border: none;}"
     "\nsup, sub {font-size: 65%;}"
 )
 

@@ -107,7 +107,7 @@ def convert(path: Path) -> Conversion:
         fonts=list(result.fonts),
         text_chars=result.text_chars,
         problems=list(result.problems),
-        converter=f"docx_pdf-{getattr(docx_pdf, 'CONVERTER_VERSION', 1)}",
+        converter=f"docx_pdf-{docx_pdf.CONVERTER_VERSION}",
     )
 
 
@@ -181,7 +181,7 @@ def current_converter() -> str:
         from judge_app.documents import docx_pdf
     except ImportError:
         return "mupdf"
-    return f"docx_pdf-{getattr(docx_pdf, 'CONVERTER_VERSION', 1)}"
+    return f"docx_pdf-{docx_pdf.CONVERTER_VERSION}"
 
 
 class DocxDocument(PdfDocument):

@@ -78,6 +78,26 @@ def test_heading_bordered_table_and_picture_show_as_pixels(tmp_path: Path) -> No
     assert any(_dark(pixmap, x, round((cell.y0 + cell.y1) / 2)) for x in left)
 
 
+@pytest.mark.parametrize("before", range(6, 13))
+def test_a_picture_at_the_foot_of_a_page_loses_no_text(tmp_path: Path, before: int) -> None:
+    """MuPDF shrinks such a picture and skips what follows unless it moves on whole."""
+    document = _document()
+    words = [f"từ{n}" for n in range(400)]
+    for number in range(16):
+        if number == before:
+            document.add_picture(_png((200, 0, 0), (300, 200)), width=Mm(120))
+        document.add_paragraph(" ".join(words[number * 25 : (number + 1) * 25]))
+    conversion = convert_docx(_save(document, tmp_path / "bai.docx"))
+    with _pdf(conversion) as pdf:
+        text = " ".join(page.get_text() for page in pdf)
+        shown = {word for word in text.split() if word.startswith("từ")}
+        assert shown == set(words), sorted(set(words) - shown)[:5]
+        heights = [
+            info["bbox"][3] - info["bbox"][1] for page in pdf for info in page.get_image_info()
+        ]
+    assert heights and min(heights) > 70 * 72 / 25.4  # drawn at its size (120×80 mm), not shrunk
+
+
 def test_page_size_of_the_first_section(tmp_path: Path) -> None:
     for name, (width, height), expected in (
         ("a4", (Mm(210), Mm(297)), (595.3, 841.9)),
