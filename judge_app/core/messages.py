@@ -169,6 +169,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tệp {path} chưa được niêm phong lần nào.",
         "{path} has never been sealed.",
     ),
+    "seal_setup_damaged": (
+        "Thông tin niêm phong trong {path} bị hỏng hoặc bị sửa ({reason}).",
+        "The seal set-up in {path} is damaged or was edited ({reason}).",
+    ),
     "seal_record_damaged": (
         "Đầu phách của bài {entry} trong {path} bị sửa hoặc bị chuyển từ bài khác; không mở được.",
         "The identity record of entry {entry} in {path} was altered or moved from another entry; "
@@ -438,6 +442,275 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không",
         "no",
     ),
+    # Participant lists (intake/participants.py)
+    "list_too_big": (
+        "Tệp danh sách {path} nặng {size_mb} MB, vượt giới hạn {limit_mb} MB của một danh sách.",
+        "The participant list {path} is {size_mb} MB, over the {limit_mb} MB limit for a list.",
+    ),
+    "list_too_many_rows": (
+        "Danh sách {path} có hơn {limit} dòng; hãy kiểm tra lại tệp (có thể gửi nhầm tệp).",
+        "The list {path} has more than {limit} rows; check the file (it may be the wrong one).",
+    ),
+    "list_empty": (
+        "Tệp danh sách {path} trống, không có dòng nào.",
+        "The participant list {path} is empty: it has no rows.",
+    ),
+    "list_password": (
+        "Tệp danh sách {path} có đặt mật khẩu; hãy đề nghị đơn vị gửi lại bản không mật khẩu.",
+        "The list {path} has a password; ask the unit to send it again without one.",
+    ),
+    "list_corrupt": (
+        "Tệp danh sách {path} bị hỏng, không đọc được ({reason}).",
+        "The list {path} is damaged and cannot be read ({reason}).",
+    ),
+    "list_reason_not_a_zip": (
+        "tệp XLSX không nguyên vẹn",
+        "the XLSX file is incomplete",
+    ),
+    "list_reason_zip_bomb": (
+        "nội dung giải nén quá lớn",
+        "its unpacked content is too large",
+    ),
+    "list_unsupported": (
+        "Tệp {path} là tệp {kind}, không phải bảng tính danh sách; "
+        "hãy lưu danh sách dưới dạng XLSX, XLS hoặc CSV.",
+        "{path} is a {kind} file, not a spreadsheet; save the list as XLSX, XLS or CSV.",
+    ),
+    "list_html_no_table": (
+        "Tệp {path} là một trang web, không có bảng danh sách nào bên trong.",
+        "{path} is a web page with no table in it.",
+    ),
+    "list_unreadable": (
+        "Không đọc được tệp danh sách {path}: {reason}",
+        "Cannot read the list {path}: {reason}",
+    ),
+    "list_sheet_missing": (
+        "Tệp {path} không có trang tính “{sheet}”.",
+        "{path} has no sheet “{sheet}”.",
+    ),
+    "list_no_header": (
+        "Không tìm thấy dòng tiêu đề (Họ và tên, Ngày sinh…) trong trang “{sheet}” của {path}; "
+        "hãy chọn cột bằng tay.",
+        "No header row (Họ và tên, Ngày sinh…) found on sheet “{sheet}” of {path}; "
+        "choose the columns by hand.",
+    ),
+    "list_unit_code_bad": (
+        "Mã đơn vị “{unit}” không dùng được (trống hoặc quá dài).",
+        "The unit code “{unit}” cannot be used (empty or too long).",
+    ),
+    "list_mapping_unreadable": (
+        "Cách đọc cột đã lưu cho đơn vị {unit} trong {path} bị hỏng; hãy chọn lại các cột.",
+        "The column mapping saved for unit {unit} in {path} is damaged; choose the columns again.",
+    ),
+    "list_summary": (
+        "{path}: trang “{sheet}”, tiêu đề ở dòng {header}, {people} người "
+        "(CBGV-NV: {staff}; học sinh theo khối: {students}); {errors} lỗi, {warnings} cảnh báo",
+        "{path}: sheet “{sheet}”, header on row {header}, {people} people "
+        "(staff: {staff}; students by grade: {students}); {errors} errors, {warnings} warnings",
+    ),
+    "list_columns": (
+        "  Cột: {columns}",
+        "  Columns: {columns}",
+    ),
+    "list_low_confidence": (
+        "  Chưa chắc về cách đọc cột (độ tin cậy {confidence}): hãy kiểm tra lại các cột.",
+        "  The column guess is uncertain ({confidence} confidence): check the columns.",
+    ),
+    "list_problem_line": (
+        "  Dòng {row}: {problem}",
+        "  Row {row}: {problem}",
+    ),
+    "list_name_missing": (
+        "thiếu họ tên",
+        "name missing",
+    ),
+    "list_date_unreadable": (
+        "không đọc được ngày sinh “{value}”",
+        "cannot read the birth date “{value}”",
+    ),
+    "list_date_invalid": (
+        "ngày sinh “{value}” không có thật",
+        "the birth date “{value}” does not exist",
+    ),
+    "list_date_swapped": (
+        "ngày sinh “{value}” viết theo kiểu tháng/ngày; đã đọc là {date}",
+        "the birth date “{value}” is written month first; read as {date}",
+    ),
+    "list_date_future": (
+        "ngày sinh {date} sau ngày tính tuổi",
+        "the birth date {date} is after the reference date",
+    ),
+    "list_date_too_early": (
+        "ngày sinh {date} trước năm 1940",
+        "the birth date {date} is before 1940",
+    ),
+    "list_student_age": (
+        "học sinh sinh ngày {date} mới {age} tuổi (ngoài khoảng 10–16)",
+        "student born {date} is {age} (outside 10–16)",
+    ),
+    "list_staff_under_18": (
+        "cán bộ, giáo viên, nhân viên sinh ngày {date} mới {age} tuổi (dưới 18)",
+        "staff member born {date} is {age} (under 18)",
+    ),
+    "list_grade_missing": (
+        "học sinh không ghi lớp",
+        "student without a grade",
+    ),
+    "list_grade_outside": (
+        "lớp {grade} không thuộc khối 6–9",
+        "grade {grade} is not one of 6–9",
+    ),
+    "list_category_missing": (
+        "không rõ đối tượng (CBGV-NV hay học sinh)",
+        "category unknown (staff or student)",
+    ),
+    "list_category_unknown": (
+        "không hiểu đối tượng “{value}”",
+        "unknown category “{value}”",
+    ),
+    "list_duplicate_row": (
+        "trùng hoàn toàn với dòng {other}",
+        "exact repeat of row {other}",
+    ),
+    "list_same_name": (
+        "trùng họ tên “{name}” với dòng {rows} (kiểm tra có phải hai người khác nhau)",
+        "same name “{name}” as row {rows} (check they are different people)",
+    ),
+    "list_field_seq": ("STT", "No."),
+    "list_field_full_name": ("Họ và tên", "Full name"),
+    "list_field_last_name": ("Họ (và đệm)", "Family and middle name"),
+    "list_field_first_name": ("Tên", "Given name"),
+    "list_field_birth_date": ("Ngày sinh", "Birth date"),
+    "list_field_birth_day": ("Ngày sinh (ngày)", "Birth day"),
+    "list_field_birth_month": ("Tháng sinh", "Birth month"),
+    "list_field_birth_year": ("Năm sinh", "Birth year"),
+    "list_field_birth_date_male": ("Ngày sinh (cột Nam)", "Birth date (male column)"),
+    "list_field_birth_date_female": ("Ngày sinh (cột Nữ)", "Birth date (female column)"),
+    "list_field_grade": ("Lớp", "Class"),
+    "list_field_category": ("Đối tượng", "Category"),
+    "list_field_unit": ("Đơn vị", "Unit"),
+    "list_field_position": ("Chức vụ", "Position"),
+    "list_field_phone": ("Điện thoại", "Phone"),
+    "list_field_email": ("Thư điện tử", "E-mail"),
+    "list_field_gender": ("Giới tính", "Sex"),
+    "list_field_note": ("Ghi chú", "Note"),
+    # Archives and e-mails (intake/archives.py): refusals are reasons, said after the name.
+    "unpack_target_unwritable": (
+        "Không ghi được vào thư mục đích {path}: {reason}",
+        "Cannot write to the target folder {path}: {reason}",
+    ),
+    "unpack_outside_target": (
+        "Từ chối ghi {path}: đường dẫn nằm ngoài thư mục đích {target}",
+        "Refused to write {path}: the path is outside the target folder {target}",
+    ),
+    "unpack_source_missing": (
+        "không tìm thấy tệp hoặc thư mục này",
+        "no such file or folder",
+    ),
+    "unpack_source_unreadable": (
+        "không đọc được ({reason})",
+        "cannot be read ({reason})",
+    ),
+    "unpack_symlink": (
+        "là liên kết tượng trưng (symlink), không phải tệp; không lấy",
+        "is a symbolic link, not a file; not taken",
+    ),
+    "unpack_not_a_file": (
+        "không phải tệp thông thường; không lấy",
+        "is not a regular file; not taken",
+    ),
+    "unpack_email_too_large": (
+        "thư quá lớn (trên {limit}); hãy lưu riêng các tệp đính kèm",
+        "the e-mail is too large (over {limit}); save its attachments separately",
+    ),
+    "unpack_email_unreadable": (
+        "không đọc được thư điện tử ({reason})",
+        "cannot be read as an e-mail ({reason})",
+    ),
+    "unpack_email_no_attachments": (
+        "thư không có tệp đính kèm",
+        "the e-mail has no attachments",
+    ),
+    "unpack_zip_damaged": (
+        "tệp nén .zip bị hỏng, không mở được ({reason}); đề nghị đơn vị gửi lại",
+        "the .zip file is damaged and cannot be opened ({reason}); ask the unit to resend it",
+    ),
+    "unpack_zip_too_many_entries": (
+        "tệp nén có {count} mục (giới hạn {limit}); không mở",
+        "the zip lists {count} entries (limit {limit}); not opened",
+    ),
+    "unpack_zip_overlapping": (
+        "dữ liệu trùng lên mục khác trong tệp nén (dấu hiệu tệp nén độc hại); không lấy",
+        "its data overlaps another entry of the zip (a sign of a zip bomb); not taken",
+    ),
+    "unpack_encrypted": (
+        "có mật khẩu; đề nghị đơn vị gửi lại tệp không đặt mật khẩu",
+        "has a password; ask the unit to resend it without one",
+    ),
+    "unpack_zip_method": (
+        "nén bằng phương pháp không hỗ trợ (mã {method}); đề nghị nén lại bằng .zip thông thường",
+        "compressed with an unsupported method (code {method}); ask for a plain .zip",
+    ),
+    "unpack_member_damaged": (
+        "bị hỏng, không giải nén được ({reason})",
+        "is damaged and cannot be unpacked ({reason})",
+    ),
+    "unpack_member_too_large": (
+        "quá lớn (trên {limit}); không lấy",
+        "is too large (over {limit}); not taken",
+    ),
+    "unpack_member_ratio": (
+        "tỉ lệ nén bất thường ({ratio}:1, giới hạn {limit}:1; dấu hiệu bom nén); không lấy",
+        "abnormal compression ratio ({ratio}:1, limit {limit}:1: a zip bomb?); not taken",
+    ),
+    "unpack_source_too_large": (
+        "tổng dung lượng giải nén vượt {limit}; phần còn lại của nguồn này không được lấy",
+        "more than {limit} unpacked in total; the rest of this source is not taken",
+    ),
+    "unpack_too_many_files": (
+        "quá {limit} tệp trong một nguồn; phần còn lại không được lấy",
+        "more than {limit} files in one source; the rest is not taken",
+    ),
+    "unpack_too_deep": (
+        "tệp nén lồng nhau quá {limit} cấp; không mở",
+        "zips nested more than {limit} deep; not opened",
+    ),
+    "unpack_not_supported": (
+        "định dạng {format} không được hỗ trợ; vui lòng gửi tệp .zip",
+        "the {format} format is not supported; please send a .zip",
+    ),
+    "unpack_not_zip": (
+        "có đuôi .zip nhưng không phải tệp nén (thực ra là {kind}); vui lòng gửi tệp .zip thật",
+        "is named .zip but is not a zip (it is {kind}); please send a real .zip",
+    ),
+    "unpack_source_email": (
+        "{source}: thư từ {sender}, tiêu đề “{subject}”, nhận lúc {received}",
+        "{source}: e-mail from {sender}, subject “{subject}”, received {received}",
+    ),
+    "unpack_source_plain": (
+        "{source}: nguồn {path}",
+        "{source}: source {path}",
+    ),
+    "unpack_kept_line": (
+        "  + {stored} ({size} byte) ← {chain}",
+        "  + {stored} ({size} bytes) ← {chain}",
+    ),
+    "unpack_ignored_line": (
+        "  · bỏ qua tệp hệ thống: {chain}",
+        "  · system file ignored: {chain}",
+    ),
+    "unpack_refused_line": (
+        "  ✗ từ chối {chain}: {reason}",
+        "  ✗ refused {chain}: {reason}",
+    ),
+    "unpack_summary": (
+        "Đã lấy {kept} tệp vào {target}; bỏ qua {ignored} tệp hệ thống; từ chối {refused}.",
+        "{kept} files taken into {target}; {ignored} system files ignored; {refused} refused.",
+    ),
+    "unpack_unknown_time": (
+        "không rõ",
+        "unknown",
+    ),
     # Assignment (core/assignment.py)
     "assign_infeasible": (
         "Không đủ giám khảo không vướng xung đột lợi ích cho {count} bài: {entries}",
@@ -489,8 +762,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "assign_done": (
         "Vòng {round}: đã phân công {entries} bài ({rows} lượt chấm, {k} giám khảo mỗi bài); "
-        "mỗi giám khảo chấm {low}–{high} bài (hạt giống {seed}).",
-        "Round {round}: assigned {entries} entries ({rows} gradings, {k} judges each); "
+        "mỗi giám khảo chấm {low}–{high} bài (hạt giống ngẫu nhiên {seed}).",
+        "Round {round}: assigned {entries} entries ({rows} gradings, {k} per entry); "
         "each judge grades {low}–{high} entries (seed {seed}).",
     ),
     "assign_load": (
@@ -501,9 +774,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Vòng {round}: mọi bài đã đủ giám khảo; không có gì thay đổi.",
         "Round {round}: every entry already has its judges; nothing changed.",
     ),
+    "assign_bad_override": (
+        "Phân công thủ công không hợp lệ: {value} (cần dạng MÃ_BÀI=MÃ_GK[,MÃ_GK]).",
+        "Not a valid manual override: {value} (expected ENTRY=JUDGE[,JUDGE]).",
+    ),
+    "assign_bad_usage": (
+        "Thừa tham số {word}; để chuyển bài của giám khảo nghỉ, dùng: assign drop DB --judge MÃ",
+        "Unexpected argument {word}; to move a dropped judge's entries use: "
+        "assign drop DB --judge CODE",
+    ),
+    "assign_missing_option": (
+        "Thiếu tuỳ chọn {option}.",
+        "The option {option} is missing.",
+    ),
     "assign_drop_done": (
         "Vòng {round}: đã chuyển {moved} bài chưa chấm của giám khảo {judge} cho người khác; "
-        "giữ {kept} bài đã chấm (hạt giống {seed}).",
+        "giữ {kept} bài đã chấm (hạt giống ngẫu nhiên {seed}).",
         "Round {round}: moved judge {judge}'s {moved} ungraded entries to others; "
         "kept {kept} graded ones (seed {seed}).",
     ),
