@@ -333,7 +333,20 @@ def build_parser() -> argparse.ArgumentParser:
     render_p.add_argument("--dpi", type=_dpi, default=150.0, help="resolution (default 150)")
     render_p.add_argument("-o", "--output", required=True, metavar="OUT.png")
     render_p.set_defaults(handler=cmd_render)
+    _add_area_commands(sub)
     return parser
+
+
+def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Commands that live beside their package (keys, intake): each adds its own parsers and
+    imports its heavy libraries only when it runs."""
+    from judge_app.exchange.cli import add_commands as add_key_commands
+    from judge_app.intake.archives_cli import add_commands as add_unpack_commands
+    from judge_app.intake.seal_cli import add_commands as add_seal_commands
+
+    add_key_commands(sub)
+    add_unpack_commands(sub)
+    add_seal_commands(sub)
 
 
 def _dpi(value: str) -> float:

@@ -75,3 +75,38 @@ def test_broken_profile_folder_still_gives_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_area_commands_are_wired_into_judge_app(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Keys, unpack and seal live beside their packages; `judge-app` must reach them."""
+    import zipfile
+
+    secret = tmp_path / "pass.txt"
+    secret.write_text("mật khẩu rất dài\n", encoding="utf-8")
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "key",
+                "create",
+                "--name",
+                "GK Lê Thị Mai",
+                "--passphrase-file",
+                str(secret),
+            ]
+        )
+        == 0
+    )
+    assert "fingerprint" in capsys.readouterr().out.lower()
+
+    school = tmp_path / "THCS Khương Đình.zip"
+    with zipfile.ZipFile(school, "w") as archive:
+        archive.writestr("Bài dự thi/Nguyễn Văn A.pdf", b"%PDF-1.4\n")
+        archive.writestr("__MACOSX/._x", b"junk")
+    assert main(["unpack", str(school), "-o", str(tmp_path / "out")]) == 0
+    assert list((tmp_path / "out").rglob("Nguyễn Văn A.pdf"))
+
+    assert main(["codes", str(tmp_path / "missing.sqlite"), "-o", str(tmp_path / "c.csv")]) == 2
