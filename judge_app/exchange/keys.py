@@ -12,6 +12,7 @@ eight groups of four.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import hashlib
@@ -195,13 +196,52 @@ def create_key(name: str, passphrase: bytes) -> KeyInfo:
     sidecar = {"name": name, "created_at": created, "fingerprint": grouped, "algorithm": "P-256"}
     text = json.dumps(sidecar, ensure_ascii=False, indent=2) + "\n"
     _write_atomically(folder / f"{stem}.json", text.encode("utf-8"), 0o644)
+    salt = os.urandom(16)
     private_pem = private_key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(passphrase),
+        serialization.BestAvailableEncryption(_stretch(passphrase, salt, *SCRYPT_COST)),
     )
-    _write_atomically(private_path, private_pem, 0o600)
+    header = _kdf_header(salt, *SCRYPT_COST)
+    _write_atomically(private_path, header + private_pem, 0o600)
     return KeyInfo(grouped, name, created, private_path, public_path)
+
+
+# cryptography writes encrypted PKCS#8 with PBKDF2 at a fixed 2,048 rounds: far too few against
+# someone who stole a laptop's key file and guesses an 8-character passphrase offline. The
+# passphrase is first stretched with scrypt (~0.1 s, 32 MiB), and the stretched value is the
+# PKCS#8 password. Salt and cost sit in a text line before the PEM block (PEM readers skip it),
+# so the key file stays one self-contained file to back up.
+SCRYPT_COST = (2**15, 8, 1)  # n, r, p
+_KDF_PREFIX = b"judge-app-kdf: scrypt"
+
+
+def _stretch(passphrase: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    derived = Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase)
+    return base64.b64encode(derived)
+
+
+def _kdf_header(salt: bytes, n: int, r: int, p: int) -> bytes:
+    return b"%s n=%d r=%d p=%d salt=%s\n" % (_KDF_PREFIX, n, r, p, base64.b64encode(salt))
+
+
+def _read_kdf(data: bytes, path: Path) -> tuple[bytes, int, int, int] | None:
+    """Salt and cost from the key file's first line; None for a plain PKCS#8 file."""
+    first = data.split(b"\n", 1)[0].strip()
+    if not first.startswith(_KDF_PREFIX):
+        return None
+    try:
+        fields = dict(item.split(b"=", 1) for item in first[len(_KDF_PREFIX) :].split())
+        n, r, p = int(fields[b"n"]), int(fields[b"r"]), int(fields[b"p"])
+        salt = base64.b64decode(fields[b"salt"], validate=True)
+    except (KeyError, ValueError) as exc:
+        raise JudgeAppError("key_file_damaged", path) from exc
+    # Bounds: an edited file must not make scrypt allocate gigabytes.
+    if not (2**14 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4):
+        raise JudgeAppError("key_file_damaged", path)
+    return salt, n, r, p
 
 
 def _info(private_path: Path) -> KeyInfo:
@@ -250,8 +290,10 @@ def load_private_key(fingerprint_text: str, passphrase: bytes) -> ec.EllipticCur
         raise JudgeAppError("file_not_found", info.private_path) from exc
     if b"-----BEGIN ENCRYPTED PRIVATE KEY-----" not in data:
         raise JudgeAppError("key_file_damaged", info.private_path)
+    kdf = _read_kdf(data, info.private_path)
+    password = passphrase if kdf is None else _stretch(passphrase, *kdf)
     try:
-        key = serialization.load_pem_private_key(data, password=passphrase)
+        key = serialization.load_pem_private_key(data, password=password)
     except (ValueError, TypeError, UnsupportedAlgorithm):
         # OpenSSL cannot tell a wrong passphrase from a damaged ciphertext; the first is
         # what happens in practice, and the file's header was checked above.

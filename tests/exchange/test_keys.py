@@ -91,8 +91,13 @@ def test_create_key_writes_an_encrypted_pkcs8_key_that_opens_with_its_passphrase
 
     assert info.private_path.parent == app_home / "data" / "keys"
     pem = info.private_path.read_bytes()
-    assert pem.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
+    kdf_line, _, block = pem.partition(b"\n")
+    assert kdf_line.startswith(b"judge-app-kdf: scrypt n=32768 r=8 p=1 salt=")
+    assert block.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
     assert b"BEGIN PRIVATE KEY" not in pem
+    # The plain passphrase alone does not open the PKCS#8 block: it must be stretched first.
+    with pytest.raises(ValueError):
+        serialization.load_pem_private_key(block, password=PASSPHRASE)
     if os.name == "posix":
         assert stat.S_IMODE(info.private_path.stat().st_mode) == 0o600
     assert not list(info.private_path.parent.glob("*.tmp"))
@@ -107,6 +112,15 @@ def test_create_key_writes_an_encrypted_pkcs8_key_that_opens_with_its_passphrase
         keys.load_private_key(info.fingerprint, b"not the passphrase")
     assert _code(wrong) == "key_wrong_passphrase"
     assert str(info.private_path) in describe(wrong.value, "en")
+
+
+def test_an_edited_cost_line_cannot_make_scrypt_eat_memory(app_home: Path) -> None:
+    info = keys.create_key("GK", PASSPHRASE)
+    data = info.private_path.read_bytes()
+    info.private_path.write_bytes(data.replace(b"n=32768", b"n=1073741824", 1))
+    with pytest.raises(JudgeAppError) as damaged:
+        keys.load_private_key(info.fingerprint, PASSPHRASE)
+    assert _code(damaged) == "key_file_damaged"
 
 
 def test_create_key_refuses_a_short_passphrase(app_home: Path) -> None:
