@@ -343,12 +343,14 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     from judge_app.exchange.cli import add_commands as add_key_commands
     from judge_app.intake.archives_cli import add_commands as add_unpack_commands
     from judge_app.intake.assign_cli import add_commands as add_assign_commands
+    from judge_app.intake.participants_cli import add_commands as add_list_commands
     from judge_app.intake.seal_cli import add_commands as add_seal_commands
 
     add_key_commands(sub)
     add_unpack_commands(sub)
     add_seal_commands(sub)
     add_assign_commands(sub)
+    add_list_commands(sub)
 
 
 def _dpi(value: str) -> float:
