@@ -434,6 +434,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Không kiểm tra được thể thức: tệp {kind} không đọc được",
         "Format not checked: the {kind} file cannot be read",
     ),
+    # Cleaning judges' copies (documents/cleaning.py)
+    "clean_kind_not_cleaned": (
+        "tệp {kind} được sao chép nguyên trạng, chưa xoá thông tin ẩn (tác giả, thuộc tính)",
+        "the {kind} file was copied unchanged; its hidden data (author, properties) remains",
+    ),
+    "clean_part_not_cleaned": (
+        "phần {part} trong tệp được giữ nguyên, chưa xoá thông tin ẩn",
+        "the part {part} of the file was kept unchanged; its hidden data remains",
+    ),
     "word_yes": (
         "có",
         "yes",
@@ -711,6 +720,103 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "không rõ",
         "unknown",
     ),
+    # Receiving entries (intake/receive.py)
+    "receive_unit_unknown": (
+        "Tệp cuộc thi {path} không có đơn vị mã {unit}.",
+        "The contest file {path} has no unit with code {unit}.",
+    ),
+    "receive_received_bad": (
+        "Thời điểm nhận “{value}” không hợp lệ; hãy viết dạng 2019-08-20 16:45.",
+        "The receipt time “{value}” is not valid; write it as 2019-08-20 16:45.",
+    ),
+    "receive_late": (
+        "nộp muộn: nhận lúc {received}, hạn là trước {deadline}",
+        "late: received at {received}, due before {deadline}",
+    ),
+    "receive_duplicate": (
+        "trùng nội dung với bài {entry} (đơn vị {unit})",
+        "same content as entry {entry} (unit {unit})",
+    ),
+    "receive_duplicate_receipt": (
+        "trùng nội dung với một bài đã nhận",
+        "same content as an entry already received",
+    ),
+    "receive_unmatched": (
+        "không khớp với ai trong danh sách: cần ghép tay (tạm xếp đối tượng {category})",
+        "matches nobody on the list: needs linking (category {category} for now)",
+    ),
+    "receive_ambiguous": (
+        "khớp với nhiều người ({names}): cần chọn đúng người",
+        "matches several people ({names}): choose the right one",
+    ),
+    "receive_empty": (
+        "tệp rỗng (0 byte), không lưu; người dự thi: {person}",
+        "empty file (0 bytes), not stored; participant: {person}",
+    ),
+    "receive_unreadable": (
+        "tệp không đọc được (hỏng hoặc không phải tài liệu)",
+        "the file cannot be read (damaged or not a document)",
+    ),
+    "receive_other_kind": (
+        "không phải PDF, DOCX hay ảnh (loại {kind})",
+        "not a PDF, DOCX or image (kind {kind})",
+    ),
+    "receive_category_unknown": (
+        "danh sách không ghi đối tượng: tạm xếp {category}, cần xác nhận",
+        "the list gives no category: {category} for now, to be confirmed",
+    ),
+    "receive_second_entry": (
+        "người này đã có bài {entry}; các tệp mới thành một bài riêng",
+        "this person already has entry {entry}; the new files form a separate entry",
+    ),
+    "receive_no_entry": (
+        "chưa có bài dự thi",
+        "no entry received",
+    ),
+    "receive_list_low_confidence": (
+        "chưa chắc cách đọc cột của danh sách {path} (độ tin cậy {confidence}): "
+        "hãy kiểm tra lại các cột",
+        "the columns of the list {path} are uncertain ({confidence} confidence): check them",
+    ),
+    "receive_list_problem": (
+        "danh sách, dòng {row}: {problem}",
+        "list, row {row}: {problem}",
+    ),
+    "receive_summary": (
+        "Đơn vị {unit}: {entries} bài mới, {files} tệp mới, {already} tệp đã nhận từ trước, "
+        "{added} người dự thi mới.",
+        "Unit {unit}: {entries} new entries, {files} new files, {already} files received "
+        "before, {added} new participants.",
+    ),
+    "receive_status_line": (
+        "  {status}: {count}",
+        "  {status}: {count}",
+    ),
+    "receive_problem_line": (
+        "  {entry} {subject}: {problem}",
+        "  {entry} {subject}: {problem}",
+    ),
+    "receive_status_late": ("nộp muộn", "late"),
+    "receive_status_needs_linking": ("cần ghép người dự thi", "needs linking"),
+    "receive_status_ambiguous": ("khớp nhiều người", "several matches"),
+    "receive_status_duplicate": ("trùng nội dung", "duplicates"),
+    "receive_status_empty": ("tệp rỗng", "empty files"),
+    "receive_status_unreadable": ("không đọc được", "unreadable"),
+    "receive_status_other_kind": ("không phải tài liệu", "not a document"),
+    "receive_status_refused": ("bị từ chối khi giải nén", "refused when unpacking"),
+    "receive_status_no_entry": ("chưa có bài", "no entry received"),
+    "receive_missing_sealed": (
+        "  Đã làm phách: không xác định được ai chưa có bài.",
+        "  Identities are sealed: who has no entry cannot be told.",
+    ),
+    "receive_report_written": (
+        "Đã ghi báo cáo nhận bài: {path}",
+        "Intake report written: {path}",
+    ),
+    "receive_receipt_written": (
+        "Đã ghi biên nhận gửi đơn vị: {path}",
+        "Receipt for the unit written: {path}",
+    ),
     # Assignment (core/assignment.py)
     "assign_infeasible": (
         "Không đủ giám khảo không vướng xung đột lợi ích cho {count} bài: {entries}",
@@ -954,6 +1060,138 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "key_reason_required": (
         "Hãy ghi lý do thay khoá (--reason), ví dụ “mất máy tính”.",
         "Give the reason for replacing the key (--reason), e.g. “laptop lost”.",
+    ),
+    # Grading packages (exchange/package.py)
+    "package_created": (
+        "Đã tạo gói chấm {path} cho giám khảo {judge}, vòng {round}: {entries} bài, {files} tệp.",
+        "Grading package {path} made for judge {judge}, round {round}: {entries} entries, "
+        "{files} files.",
+    ),
+    "package_judge_not_found": (
+        "Tệp cuộc thi {path} không có giám khảo mã {judge}.",
+        "The contest file {path} has no judge with code {judge}.",
+    ),
+    "package_judge_is_head": (
+        "{judge} là trưởng ban giám khảo trong {path}: trưởng ban không nhận gói chấm.",
+        "{judge} is the head judge in {path}: the head judge gets no grading package.",
+    ),
+    "package_no_head_key": (
+        "Trưởng ban giám khảo {judge} chưa có khoá trong {path}; hãy tạo bằng "
+        "judge-app key create --head.",
+        "Head judge {judge} has no key in {path} yet; make one with judge-app key create --head.",
+    ),
+    "package_key_not_head": (
+        "Khoá {fingerprint} không phải khoá của trưởng ban {judge} trong {path} ({head}).",
+        "Key {fingerprint} is not head judge {judge}'s key in {path} ({head}).",
+    ),
+    "package_no_entries": (
+        "Giám khảo {judge} không có bài nào ở vòng {round} trong {path}; hãy phân công trước.",
+        "Judge {judge} has no entries in round {round} in {path}; assign the round first.",
+    ),
+    "package_source_changed": (
+        "Tệp bài thi {path} đã thay đổi so với mã băm ghi khi nhận bài; không đóng gói.",
+        "The entry file {path} differs from the hash recorded at intake; not packaged.",
+    ),
+    "package_not_zip": (
+        "Tệp {path} không phải gói chấm (không phải tệp zip).",
+        "{path} is not a grading package (not a zip file).",
+    ),
+    "package_truncated": (
+        "Gói chấm {path} bị cắt cụt hoặc hỏng; hãy xin trưởng ban gửi lại.",
+        "The grading package {path} is truncated or damaged; ask the head judge to send it again.",
+    ),
+    "package_bad_member_name": (
+        "Gói chấm {path} có mục tên không hợp lệ ({member}); bị từ chối.",
+        "The grading package {path} has a member with an unsafe name ({member}); refused.",
+    ),
+    "package_manifest_missing": (
+        "Gói chấm {path} thiếu bản kê (manifest.json).",
+        "The grading package {path} has no manifest (manifest.json).",
+    ),
+    "package_signature_missing": (
+        "Gói chấm {path} thiếu chữ ký (manifest.sig).",
+        "The grading package {path} has no signature (manifest.sig).",
+    ),
+    "package_manifest_invalid": (
+        "Bản kê của gói chấm {path} không đúng định dạng ({reason}).",
+        "The manifest of the grading package {path} is malformed ({reason}).",
+    ),
+    "package_wrong_version": (
+        "Gói chấm {path} có phiên bản định dạng {version}; ứng dụng này đọc phiên bản {supported}.",
+        "The grading package {path} is format version {version}; this app reads version "
+        "{supported}.",
+    ),
+    "package_bad_signature": (
+        "Chữ ký của gói chấm {path} không hợp lệ: gói đã bị sửa hoặc không do trưởng ban ký.",
+        "The signature of the grading package {path} is invalid: the package was changed or "
+        "not signed by the head judge.",
+    ),
+    "package_head_unknown": (
+        "Máy này chưa biết khoá của trưởng ban cho cuộc thi của gói {path}. Dấu vân tay trong "
+        "gói: {fingerprint}. Hãy so với dấu vân tay trưởng ban đọc cho bạn rồi mở lại với "
+        "--accept-fingerprint.",
+        "This computer does not know the head judge's key for the contest of {path} yet. "
+        "Fingerprint in the package: {fingerprint}. Compare it with the one the head judge "
+        "reads to you, then open it again with --accept-fingerprint.",
+    ),
+    "package_head_mismatch": (
+        "Dấu vân tay không khớp: trưởng ban đọc {expected}, nhưng gói {path} được ký bằng "
+        "{actual}. Không mở gói này.",
+        "Fingerprints differ: the head judge read {expected}, but {path} is signed with "
+        "{actual}. The package was not opened.",
+    ),
+    "package_head_changed": (
+        "Gói chấm {path} được ký bằng khoá {fingerprint}, không phải khoá trưởng ban đã ghim "
+        "cho cuộc thi này ({pinned}); bị từ chối.",
+        "The grading package {path} is signed with key {fingerprint}, not the head judge's key "
+        "pinned for this contest ({pinned}); refused.",
+    ),
+    "package_member_edited": (
+        "Tệp {member} trong gói chấm {path} đã bị sửa (mã băm không khớp); bị từ chối.",
+        "The file {member} in the grading package {path} was changed (hash mismatch); refused.",
+    ),
+    "package_member_missing": (
+        "Gói chấm {path} thiếu tệp {member} có trong bản kê.",
+        "The grading package {path} lacks the file {member} its manifest lists.",
+    ),
+    "package_extra_member": (
+        "Gói chấm {path} chứa mục {member} không có trong bản kê; bị từ chối.",
+        "The grading package {path} holds {member}, which its manifest does not list; refused.",
+    ),
+    "package_foreign_contest": (
+        "Gói chấm {path} thuộc cuộc thi {contest}, nhưng không gian chấm {workspace} là của "
+        "cuộc thi {workspace_contest}.",
+        "The grading package {path} belongs to contest {contest}, but the workspace "
+        "{workspace} is contest {workspace_contest}'s.",
+    ),
+    "package_other_judge": (
+        "Gói chấm {path} dành cho giám khảo {judge}, nhưng không gian chấm {workspace} là của "
+        "giám khảo {workspace_judge}.",
+        "The grading package {path} is for judge {judge}, but the workspace {workspace} is "
+        "judge {workspace_judge}'s.",
+    ),
+    "workspace_not_workspace": (
+        "Tệp {path} không phải không gian chấm của giám khảo (đó là tệp của ban giám khảo).",
+        "{path} is not a judge's workspace (it is the board's contest file).",
+    ),
+    "workspace_file_unknown": (
+        "Không gian chấm {path} không có tệp số {n} của bài {entry}.",
+        "The workspace {path} has no file {n} of entry {entry}.",
+    ),
+    "workspace_opened": (
+        "Đã mở gói {package} vào không gian chấm {path}: giám khảo {judge}, vòng {round}, "
+        "thêm {entries} bài, {files} tệp.",
+        "Opened {package} into the workspace {path}: judge {judge}, round {round}, "
+        "{entries} entries and {files} files added.",
+    ),
+    "workspace_head_pinned": (
+        "Đã ghim khoá của trưởng ban ({fingerprint}) cho cuộc thi này trên máy.",
+        "The head judge's key ({fingerprint}) is now pinned for this contest on this computer.",
+    ),
+    "workspace_prompt_fingerprint": (
+        "Dấu vân tay trong gói: {fingerprint}\nGõ dấu vân tay mà trưởng ban đọc cho bạn:",
+        "Fingerprint in the package: {fingerprint}\nType the fingerprint the head judge reads "
+        "to you:",
     ),
 }
 
