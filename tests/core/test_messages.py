@@ -15,7 +15,9 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
     for code, (vi, en) in CATALOGUE.items():
         assert vi.strip() and en.strip(), code
         assert _fields(vi) == _fields(en), code
-        assert vi != en, f"{code} is not translated"
+        words = string.Formatter().parse(vi)
+        has_words = any(any(ch.isalpha() for ch in literal) for literal, *_ in words)
+        assert vi != en or not has_words, f"{code} is not translated"
 
 
 def test_error_sentence_names_the_file() -> None:
