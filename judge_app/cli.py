@@ -341,9 +341,11 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     """Commands that live beside their package (keys, intake): each adds its own parsers and
     imports its heavy libraries only when it runs."""
     from judge_app.exchange.cli import add_commands as add_key_commands
+    from judge_app.exchange.package_cli import add_commands as add_package_commands
     from judge_app.intake.archives_cli import add_commands as add_unpack_commands
     from judge_app.intake.assign_cli import add_commands as add_assign_commands
     from judge_app.intake.participants_cli import add_commands as add_list_commands
+    from judge_app.intake.receive_cli import add_commands as add_intake_commands
     from judge_app.intake.seal_cli import add_commands as add_seal_commands
 
     add_key_commands(sub)
@@ -351,6 +353,8 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     add_seal_commands(sub)
     add_assign_commands(sub)
     add_list_commands(sub)
+    add_package_commands(sub)
+    add_intake_commands(sub)
 
 
 def _dpi(value: str) -> float:

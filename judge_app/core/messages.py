@@ -725,6 +725,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tệp cuộc thi {path} không có đơn vị mã {unit}.",
         "The contest file {path} has no unit with code {unit}.",
     ),
+    "receive_not_board": (
+        "{path} là không gian chấm của giám khảo: chỉ nhận bài vào tệp của ban giám khảo.",
+        "{path} is a judge's workspace: entries are received into the board's contest file only.",
+    ),
     "receive_received_bad": (
         "Thời điểm nhận “{value}” không hợp lệ; hãy viết dạng 2019-08-20 16:45.",
         "The receipt time “{value}” is not valid; write it as 2019-08-20 16:45.",
@@ -808,6 +812,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "receive_missing_sealed": (
         "  Đã làm phách: không xác định được ai chưa có bài.",
         "  Identities are sealed: who has no entry cannot be told.",
+    ),
+    "receive_link_entry_unknown": (
+        "Tệp cuộc thi {path} không có bài mã {entry}.",
+        "The contest file {path} has no entry with code {entry}.",
+    ),
+    "receive_link_sealed": (
+        "Bài {entry} đã được làm phách: không ghép người dự thi được nữa ({path}).",
+        "Entry {entry} is sealed: it can no longer be linked to a participant ({path}).",
+    ),
+    "receive_link_other_unit": (
+        "Người được chọn không thuộc đơn vị của bài {entry} ({path}).",
+        "The chosen person does not belong to the unit of entry {entry} ({path}).",
     ),
     "receive_report_written": (
         "Đã ghi báo cáo nhận bài: {path}",
@@ -1091,6 +1107,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "package_source_changed": (
         "Tệp bài thi {path} đã thay đổi so với mã băm ghi khi nhận bài; không đóng gói.",
         "The entry file {path} differs from the hash recorded at intake; not packaged.",
+    ),
+    "package_file_refused": (
+        "Không làm được bản sạch của tệp {path} (bài {entry}): {reason}. Hãy chuyển bài này "
+        "cho trưởng ban hoặc bỏ phân công của nó rồi đóng gói lại.",
+        "Cannot make the clean copy of {path} (entry {entry}): {reason}. Refer this entry to "
+        "the head judge or remove its assignment, then package again.",
     ),
     "package_not_zip": (
         "Tệp {path} không phải gói chấm (không phải tệp zip).",

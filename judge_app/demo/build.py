@@ -92,7 +92,10 @@ def _sha256(path: Path) -> tuple[str, int]:
 DEMO_CODE_SEED = 2019
 
 
-def build_demo_contest(target: Path, *, force: bool = False) -> DemoResult:
+def build_demo_contest(target: Path, *, force: bool = False, packages: bool = True) -> DemoResult:
+    """The demo contest in `target`; with `packages`, round 1 is assigned and each judge's
+    signed grading package written (tests of assignment itself start from the unassigned demo).
+    """
     target = target.resolve()
     db_path = target / CONTEST_FILE
     if db_path.exists() and not force:
@@ -110,7 +113,8 @@ def build_demo_contest(target: Path, *, force: bool = False) -> DemoResult:
         db_path.unlink(missing_ok=True)
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        shutil.rmtree(target / "entries", ignore_errors=True)
+        for made in ("entries", "keys", "packages"):
+            shutil.rmtree(target / made, ignore_errors=True)
     try:
         target.mkdir(parents=True, exist_ok=True)
         from judge_app.demo.generate import generate_demo_files  # heavy: PDF/image libraries
@@ -128,7 +132,20 @@ def build_demo_contest(target: Path, *, force: bool = False) -> DemoResult:
             files = _add_entries(session, contest, demo_entries, codes, stored, target)
             _add_judges(session, contest)
         _check_formats(db)
+    if packages:
+        _make_packages(db_path, target)
     return DemoResult(db_path, len(demo_entries), files, reused=False)
+
+
+def _make_packages(db_path: Path, target: Path) -> None:
+    """Round 1 assigned (k=2) and one signed grading package per judge, ready to open.
+
+    The head judge's demo key lives in `target/keys` (passphrase in DEMO_PASSPHRASE), never in
+    the user's own key folder.
+    """
+    from judge_app.exchange.demo_packages import make_demo_packages
+
+    make_demo_packages(db_path, target / "packages")
 
 
 def _check_formats(db: ContestDatabase) -> None:

@@ -219,7 +219,7 @@ def key_status(db: ContestDatabase, judge_code: str, fingerprint: str) -> KeySta
 
 
 def create_head_key(
-    db: ContestDatabase, name: str, passphrase: bytes, actor: str
+    db: ContestDatabase, name: str, passphrase: bytes, actor: str, *, folder: Path | None = None
 ) -> tuple[keys.KeyInfo, PinnedKey]:
     """At contest set-up: a new key in the local key folder, pinned to the head judge.
 
@@ -231,7 +231,7 @@ def create_head_key(
             raise JudgeAppError(
                 "key_already_registered", db.path, judge=head.code, fingerprint=head.key_fingerprint
             )
-    info = keys.create_key(name, passphrase)
+    info = keys.create_key(name, passphrase, folder=folder)
     public_key = keys.load_public_key_file(info.public_path)
     der = keys.public_key_der(public_key)
     with db.session() as session, session.begin():

@@ -123,8 +123,9 @@ def normalise_fingerprint(text: str) -> str | None:
 # Files ----------------------------------------------------------------------------------
 
 
-def keys_dir() -> Path:
-    folder = paths.data_dir() / "keys"
+def keys_dir(folder: Path | None = None) -> Path:
+    """The key folder: the per-user one, or `folder` (the demo keeps its keys in its own)."""
+    folder = paths.data_dir() / "keys" if folder is None else Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(OSError):  # where the OS has no POSIX modes this is a no-op
         folder.chmod(0o700)
@@ -177,14 +178,14 @@ def _utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def create_key(name: str, passphrase: bytes) -> KeyInfo:
+def create_key(name: str, passphrase: bytes, *, folder: Path | None = None) -> KeyInfo:
     """A new ECDSA P-256 key pair in the key folder; the private half encrypted (PKCS#8)."""
     _check_passphrase(passphrase)
     private_key = ec.generate_private_key(CURVE())
     public_key = private_key.public_key()
     grouped = fingerprint(public_key)
     stem = compact_fingerprint(grouped)
-    folder = keys_dir()
+    folder = keys_dir(folder)
     private_path, public_path = folder / f"{stem}.key", folder / f"{stem}.pub"
     created = _utc_now()
     # Public half and sidecar first: a crash leaves at worst a harmless public file, never a
@@ -256,23 +257,25 @@ def _info(private_path: Path) -> KeyInfo:
     return KeyInfo(grouped, name, created, private_path, private_path.with_suffix(".pub"))
 
 
-def list_keys() -> list[KeyInfo]:
+def list_keys(*, folder: Path | None = None) -> list[KeyInfo]:
     """The keys in the local key folder, oldest first."""
     found = [
         _info(path)
-        for path in keys_dir().glob("*.key")
+        for path in keys_dir(folder).glob("*.key")
         if normalise_fingerprint(path.stem) is not None
     ]
     return sorted(found, key=lambda info: (info.created_at, info.fingerprint))
 
 
-def find_key(fingerprint_text: str) -> KeyInfo:
+def find_key(fingerprint_text: str, *, folder: Path | None = None) -> KeyInfo:
     """The local key with this fingerprint, or with a unique prefix of it (≥ 4 characters)."""
     wanted = compact_fingerprint(fingerprint_text)
     if len(wanted) < MIN_PREFIX_CHARS:
         raise JudgeAppError("key_not_found", fingerprint=fingerprint_text)
     matches = [
-        info for info in list_keys() if compact_fingerprint(info.fingerprint).startswith(wanted)
+        info
+        for info in list_keys(folder=folder)
+        if compact_fingerprint(info.fingerprint).startswith(wanted)
     ]
     if not matches:
         raise JudgeAppError("key_not_found", fingerprint=fingerprint_text)
@@ -281,9 +284,11 @@ def find_key(fingerprint_text: str) -> KeyInfo:
     return matches[0]
 
 
-def load_private_key(fingerprint_text: str, passphrase: bytes) -> ec.EllipticCurvePrivateKey:
+def load_private_key(
+    fingerprint_text: str, passphrase: bytes, *, folder: Path | None = None
+) -> ec.EllipticCurvePrivateKey:
     """Decrypt a local private key; a wrong passphrase is `key_wrong_passphrase`."""
-    info = find_key(fingerprint_text)
+    info = find_key(fingerprint_text, folder=folder)
     try:
         data = info.private_path.read_bytes()
     except OSError as exc:

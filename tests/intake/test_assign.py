@@ -44,7 +44,8 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     mp = pytest.MonkeyPatch()
     mp.setenv("JUDGE_APP_HOME", str(tmp_path_factory.mktemp("assign-home")))
     try:
-        return build_demo_contest(tmp_path_factory.mktemp("assign") / "demo").path
+        target = tmp_path_factory.mktemp("assign") / "demo"
+        return build_demo_contest(target, packages=False).path
     finally:
         mp.undo()
 

@@ -1,0 +1,378 @@
+"""Grading packages: one signed file per judge, made by the head judge from the board's file.
+
+Format (version 1), a zip file with the extension ``.jgp``:
+
+- every member STORED (entry files are already compressed; a judge's laptop need not inflate),
+  timestamps fixed at 1980-01-01 00:00, members in a fixed order: ``manifest.json``,
+  ``manifest.sig``, then the entry files in the manifest's order;
+- ``manifest.json``: canonical JSON (sorted keys, UTF-8, no spaces) of::
+
+      {"format": "judge-app/grading-package", "version": 1, "created_at": ISO-8601 UTC,
+       "contest": {"uuid", "name", "year", "max_total", "score_step", "rounding"},
+       "round": R,
+       "judge": {"code", "name"},
+       "head": {"code", "name", "fingerprint", "public_key": base64 DER SubjectPublicKeyInfo},
+       "categories": [{"code", "name", "kind", "grade", "sort"}],
+       "rubric": {"questions": [{"number", "prompt", "options", "answer", "points"}],
+                  "criteria": [{"code", "name", "guide", "maximum", "step", "sort",
+                                "levels": [{"low", "high", "descriptor"}]}]},
+       "entries": [{"code", "category",
+                    "files": [{"n", "kind", "sha256", "size", "path": "files/<code>/<n>.<ext>"}]}]}
+
+  Points are integer hundredths. The multiple-choice answer key travels with the rubric: the
+  judge scores those questions with it. Nothing about a participant travels: no name, unit,
+  birth date, receipt time or original file name; entry files are the judges' (cleaned)
+  copies, and the hashes are those of the copies.
+- ``manifest.sig``: ECDSA P-256 / SHA-256 signature (DER) of the exact bytes of
+  ``manifest.json`` by the head judge's key.
+
+The public key inside the manifest only says which key claims to have signed; trust comes from
+the key the judge's computer pinned for the contest (see `package_verify`). The board keeps
+one audit row per package (``package.create``: judge, round, number of entries, manifest hash),
+which says which copies went to which judge without naming any entry.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric import ec
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from judge_app.core.errors import JudgeAppError
+from judge_app.exchange import keys
+from judge_app.store import audit
+from judge_app.store.database import ContestDatabase, fsync_directory
+from judge_app.store.models import (
+    Assignment,
+    Category,
+    Contest,
+    Criterion,
+    Entry,
+    Judge,
+    Question,
+)
+
+__all__ = [
+    "CREATE_ACTION",
+    "EXTENSION",
+    "FORMAT",
+    "MANIFEST",
+    "SIGNATURE",
+    "VERSION",
+    "PackageReport",
+    "canonical_manifest",
+    "create_package",
+    "member_path",
+]
+
+FORMAT = "judge-app/grading-package"
+VERSION = 1
+EXTENSION = ".jgp"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+CREATE_ACTION = "package.create"
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+# Makes the judge's copy of one entry file at target; None, or the reason it refused to.
+CopyMaker = Callable[[Path, Path], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class PackageReport:
+    path: Path
+    judge: str
+    round: int
+    entries: int
+    files: int
+    manifest_sha256: str
+
+
+def canonical_manifest(manifest: Mapping[str, Any]) -> bytes:
+    """The one spelling of a manifest that is signed: sorted keys, no spaces, UTF-8."""
+    return json.dumps(
+        manifest, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def member_path(code: str, n: int, suffix: str) -> str:
+    return f"files/{code}/{n}{suffix.lower()}"
+
+
+def judge_copy(source: Path, target: Path) -> str | None:
+    """The judge's copy of an entry file: `documents.cleaning.clean_copy` (document properties,
+    comments, revision authors, PDF metadata, EXIF removed). None when written, else the
+    problem code of a file cleaning refused (damaged, protected, too large)."""
+    from judge_app.documents.cleaning import clean_copy  # PyMuPDF for PDFs: load when used
+
+    report = clean_copy(source, target)
+    if report.written:
+        return None
+    return report.problems[0].code if report.problems else "clean_refused"
+
+
+def _sha256_file(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+            size += len(block)
+    return digest.hexdigest(), size
+
+
+def _zip_info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+    info.compress_type = zipfile.ZIP_STORED
+    info.external_attr = 0o644 << 16
+    info.create_system = 3  # Unix, whatever OS made the package: same bytes everywhere
+    return info
+
+
+def _one(session: Session, db: ContestDatabase, code: str) -> Judge:
+    judge = session.scalars(select(Judge).where(Judge.code == code.strip())).first()
+    if judge is None:
+        raise JudgeAppError("package_judge_not_found", db.path, judge=code)
+    return judge
+
+
+def _head(session: Session, db: ContestDatabase) -> Judge:
+    heads = session.scalars(select(Judge).where(Judge.is_head.is_(True))).all()
+    if len(heads) != 1:
+        raise JudgeAppError("key_no_head_judge", db.path, count=len(heads))
+    head = heads[0]
+    if head.public_key is None or head.key_fingerprint is None:
+        raise JudgeAppError("package_no_head_key", db.path, judge=head.code)
+    return head
+
+
+def _rubric(session: Session) -> dict[str, Any]:
+    questions = session.scalars(select(Question).order_by(Question.number)).all()
+    criteria = session.scalars(
+        select(Criterion).options(selectinload(Criterion.levels)).order_by(Criterion.sort)
+    ).all()
+    return {
+        "questions": [
+            {
+                "number": q.number,
+                "prompt": q.prompt,
+                "options": q.options,
+                "answer": q.answer,
+                "points": q.points.centi,
+            }
+            for q in questions
+        ],
+        "criteria": [
+            {
+                "code": c.code,
+                "name": c.name,
+                "guide": c.guide,
+                "maximum": c.maximum.centi,
+                "step": c.step.centi,
+                "sort": c.sort,
+                "levels": [
+                    {"low": lv.low.centi, "high": lv.high.centi, "descriptor": lv.descriptor}
+                    for lv in c.levels
+                ],
+            }
+            for c in criteria
+        ],
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class _File:
+    source: Path
+    member: str
+    n: int
+    kind: str
+    sha256: str  # of the stored file, checked before copying
+
+
+def _entries(
+    session: Session, db: ContestDatabase, judge: Judge, round_: int
+) -> list[tuple[Entry, list[_File]]]:
+    rows = session.scalars(
+        select(Entry)
+        .join(Assignment, Assignment.entry_id == Entry.id)
+        .where(Assignment.judge_id == judge.id, Assignment.round == round_)
+        .options(selectinload(Entry.files), selectinload(Entry.category))
+        .order_by(Entry.code)
+    ).all()
+    root = db.path.parent
+    found: list[tuple[Entry, list[_File]]] = []
+    for entry in rows:
+        files = [
+            _File(
+                source=root / stored.stored_path,
+                member=member_path(entry.code, n, Path(stored.stored_path).suffix),
+                n=n,
+                kind=stored.kind.value,
+                sha256=stored.sha256,
+            )
+            for n, stored in enumerate(entry.files, start=1)
+        ]
+        found.append((entry, files))
+    return found
+
+
+def create_package(
+    db: ContestDatabase,
+    judge_code: str,
+    round_: int,
+    out_path: Path,
+    private_key: ec.EllipticCurvePrivateKey,
+    *,
+    actor: str,
+    make_copy: CopyMaker = judge_copy,
+) -> PackageReport:
+    """Write `judge_code`'s package for `round_` to `out_path` (never over an existing file),
+    signed with `private_key`, which must be the head judge's pinned key."""
+    out_path = Path(out_path)
+    if out_path.exists():
+        raise JudgeAppError("file_exists", out_path)
+    with db.read_session() as session:
+        judge = _one(session, db, judge_code)
+        if judge.is_head:
+            raise JudgeAppError("package_judge_is_head", db.path, judge=judge.code)
+        head = _head(session, db)
+        signer = keys.fingerprint(private_key.public_key())
+        if signer != head.key_fingerprint:
+            raise JudgeAppError(
+                "package_key_not_head",
+                db.path,
+                fingerprint=signer,
+                head=head.key_fingerprint,
+                judge=head.code,
+            )
+        contest = session.scalars(select(Contest)).one()
+        categories = session.scalars(select(Category).order_by(Category.sort)).all()
+        entries = _entries(session, db, judge, round_)
+        if not entries:
+            raise JudgeAppError("package_no_entries", db.path, judge=judge.code, round=round_)
+        manifest_head: dict[str, Any] = {
+            "code": head.code,
+            "name": head.name,
+            "fingerprint": head.key_fingerprint,
+            "public_key": base64.b64encode(head.public_key or b"").decode("ascii"),
+        }
+        manifest: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "contest": {
+                "uuid": contest.uuid,
+                "name": contest.name,
+                "year": contest.year,
+                "max_total": contest.max_total.centi,
+                "score_step": contest.score_step.centi,
+                "rounding": contest.rounding,
+            },
+            "round": round_,
+            "judge": {"code": judge.code, "name": judge.name},
+            "head": manifest_head,
+            "categories": [
+                {
+                    "code": c.code,
+                    "name": c.name,
+                    "kind": c.kind.value,
+                    "grade": c.grade,
+                    "sort": c.sort,
+                }
+                for c in categories
+            ],
+            "rubric": _rubric(session),
+        }
+        judge_name = judge.code
+        entry_rows = [(entry.code, entry.category.code, files) for entry, files in entries]
+
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".package-", dir=out_path.parent) as scratch:
+        copies: list[tuple[Path, str]] = []
+        manifest_entries: list[dict[str, Any]] = []
+        for code, category, files in entry_rows:
+            listed = []
+            for item in files:
+                _check_source(item)
+                copy = Path(scratch) / f"{len(copies)}{Path(item.member).suffix}"
+                refused = make_copy(item.source, copy)
+                if refused is not None:
+                    # An entry whose file cannot be cleaned goes to the head judge (referred),
+                    # not to a grader with the file left out or uncleaned.
+                    raise JudgeAppError(
+                        "package_file_refused", item.source, entry=code, reason=refused
+                    )
+                digest, size = _sha256_file(copy)
+                listed.append(
+                    {
+                        "n": item.n,
+                        "kind": item.kind,
+                        "sha256": digest,
+                        "size": size,
+                        "path": item.member,
+                    }
+                )
+                copies.append((copy, item.member))
+            manifest_entries.append({"code": code, "category": category, "files": listed})
+        manifest["entries"] = manifest_entries
+        manifest_bytes = canonical_manifest(manifest)
+        signature = keys.sign(private_key, manifest_bytes)
+        temp = Path(scratch) / "package.zip"
+        with zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+            archive.writestr(_zip_info(MANIFEST), manifest_bytes)
+            archive.writestr(_zip_info(SIGNATURE), signature)
+            for copy, member in copies:
+                with copy.open("rb") as source, archive.open(_zip_info(member), "w") as target:
+                    shutil.copyfileobj(source, target, 1 << 20)
+        with temp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        if out_path.exists():  # appeared while the copies were made
+            raise JudgeAppError("file_exists", out_path)
+        try:
+            temp.replace(out_path)
+        except OSError as exc:
+            raise JudgeAppError(
+                "database_unwritable", out_path, reason=exc.strerror or str(exc)
+            ) from exc
+        fsync_directory(out_path.parent)
+
+    manifest_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
+    with db.session() as session, session.begin():
+        audit.record(
+            session,
+            actor=actor,
+            action=CREATE_ACTION,
+            entity="judge",
+            entity_key=judge_name,
+            before=None,
+            after={
+                "judge": judge_name,
+                "round": round_,
+                "entries": len(manifest_entries),
+                "manifest_sha256": manifest_sha256,
+            },
+        )
+    return PackageReport(
+        out_path, judge_name, round_, len(manifest_entries), len(copies), manifest_sha256
+    )
+
+
+def _check_source(item: _File) -> None:
+    """The board's stored file must still be the one intake recorded."""
+    if not item.source.is_file():
+        raise JudgeAppError("file_not_found", item.source)
+    digest, _ = _sha256_file(item.source)
+    if digest != item.sha256:
+        raise JudgeAppError("package_source_changed", item.source)
