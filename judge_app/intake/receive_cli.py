@@ -1,0 +1,148 @@
+"""`judge-app intake DB --unit UNIT SOURCE…`: receive a unit's entries, wired in by `add_commands`.
+
+Prints a summary per status, every problem and everyone without an entry. Exit status: 0 when
+nothing needs the board's attention, 3 when something does (late, unlinked, duplicate, empty,
+unreadable or refused files, list problems, people without an entry).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+from pathlib import Path
+from typing import Any
+
+from judge_app.core.errors import JudgeAppError
+from judge_app.core.messages import render
+
+EXIT_ATTENTION = 3
+ACTOR_ENV = "JUDGE_APP_ACTOR"
+# Statuses printed under the summary, in this order (keys of IntakeReport.counts()).
+STATUSES = (
+    "late",
+    "needs_linking",
+    "ambiguous",
+    "duplicate",
+    "empty",
+    "unreadable",
+    "other_kind",
+    "refused",
+    "no_entry",
+)
+
+
+def _actor(args: argparse.Namespace) -> str:
+    """--actor, else $JUDGE_APP_ACTOR, else the login name (as the seal commands do)."""
+    if args.actor:
+        return str(args.actor)
+    try:
+        return os.environ.get(ACTOR_ENV) or getpass.getuser()
+    except (KeyError, OSError):  # no user name in a container or service account
+        return "cli"
+
+
+def parse_received(value: str) -> dt.datetime:
+    """A local receipt time: "2019-08-20 16:45" (ISO; "T" and seconds accepted)."""
+    try:
+        return dt.datetime.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise JudgeAppError("receive_received_bad", None, value=value) from exc
+
+
+def add_commands(sub: Any) -> None:
+    """Add `intake` to the `judge-app` sub-command parsers."""
+    intake = sub.add_parser(
+        "intake", help="receive a unit's entries (e-mails, zips, folders, files) into a contest"
+    )
+    intake.add_argument("db", metavar="DB", help="contest file")
+    intake.add_argument("sources", nargs="+", metavar="SOURCE", help=".eml, .zip, folder or file")
+    intake.add_argument("--unit", required=True, metavar="UNIT", help="code of the sending unit")
+    intake.add_argument("--list", metavar="FILE", help="the unit's participant list (XLSX/XLS/CSV)")
+    intake.add_argument(
+        "--received",
+        metavar='"YYYY-MM-DD HH:MM"',
+        help="local receipt time of sources that are not e-mails (default: now)",
+    )
+    intake.add_argument("--report", metavar="OUT.xlsx", help="write the intake report")
+    intake.add_argument("--receipt", metavar="OUT.xlsx", help="write the receipt for the unit")
+    intake.add_argument("--actor", help="who does this, for the audit log (default: login name)")
+    intake.add_argument(
+        "--no-check", action="store_true", help="skip the format check of the new files"
+    )
+    intake.set_defaults(handler=cmd_intake)
+
+
+def cmd_intake(args: argparse.Namespace, lang: str) -> int:
+    from judge_app.intake.receive import (
+        problem_text,
+        receive,
+        write_receipt_xlsx,
+        write_report_xlsx,
+    )
+    from judge_app.store.database import open_contest_file
+
+    path = Path(args.db)
+    if not path.exists():
+        raise JudgeAppError("file_not_found", path)
+    received = parse_received(args.received) if args.received else None
+    with open_contest_file(path) as db:
+        kwargs: dict[str, Any] = {
+            "participant_list": Path(args.list) if args.list else None,
+            "received_at": received,
+            "actor": _actor(args),
+        }
+        sources = [Path(s) for s in args.sources]
+        if args.no_check:
+            report = receive(db, args.unit, sources, service=None, **kwargs)
+        else:
+            from judge_app.documents.service import DocumentService
+
+            with DocumentService(lang=lang) as service:
+                report = receive(db, args.unit, sources, service=service, **kwargs)
+    counts = report.counts()
+    print(
+        render(
+            "receive_summary",
+            lang,
+            unit=report.unit_code,
+            entries=counts["entries_new"],
+            files=counts["files_new"],
+            already=counts["already_received"],
+            added=counts["participants_added"],
+        )
+    )
+    for status in STATUSES:
+        if counts[status]:
+            label = render(f"receive_status_{status}", lang)
+            print(render("receive_status_line", lang, status=label, count=counts[status]))
+    if not report.missing_known:
+        print(render("receive_missing_sealed", lang))
+    for problem in report.problems:
+        print(
+            render(
+                "receive_problem_line",
+                lang,
+                entry=problem.entry or "-",
+                subject=problem.subject,
+                problem=problem_text(problem, lang),
+            )
+        )
+    for person in report.missing:
+        print(
+            render(
+                "receive_problem_line",
+                lang,
+                entry="-",
+                subject=person.full_name,
+                problem=render("receive_no_entry", lang),
+            )
+        )
+    if args.report:
+        write_report_xlsx(report, Path(args.report), lang=lang)
+        print(render("receive_report_written", lang, path=args.report))
+    if args.receipt:
+        write_receipt_xlsx(report, report.unit_name or report.unit_code, Path(args.receipt))
+        print(render("receive_receipt_written", lang, path=args.receipt))
+    return EXIT_ATTENTION if report.problems or report.missing else 0
