@@ -46,7 +46,8 @@ def cmd_package(args: argparse.Namespace, lang: str) -> int:
             if fingerprint is None:
                 raise JudgeAppError("package_no_head_key", db_path, judge=heads[0].code)
         passphrase = read_passphrase(args, confirm=False, lang=lang)
-        private_key = keys.load_private_key(fingerprint, passphrase)
+        folder = Path(args.key_folder) if args.key_folder else None
+        private_key = keys.load_private_key(fingerprint, passphrase, folder=folder)
         report = create_package(db, args.judge, args.round, out, private_key, actor=BOARD_ACTOR)
     print(
         render(
@@ -124,6 +125,12 @@ def add_commands(sub: Any) -> None:
         "--key",
         metavar="FINGERPRINT",
         help="the signing key (default: the head judge's pinned key)",
+    )
+    package.add_argument(
+        "--key-folder",
+        metavar="DIR",
+        help="where the key files are (default: this user's key folder; the demo's is "
+        "demo-contest/keys)",
     )
     package.set_defaults(handler=cmd_package)
 
