@@ -344,6 +344,7 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     from judge_app.exchange.package_cli import add_commands as add_package_commands
     from judge_app.intake.archives_cli import add_commands as add_unpack_commands
     from judge_app.intake.assign_cli import add_commands as add_assign_commands
+    from judge_app.intake.leak_scan_cli import add_commands as add_leak_commands
     from judge_app.intake.participants_cli import add_commands as add_list_commands
     from judge_app.intake.receive_cli import add_commands as add_intake_commands
     from judge_app.intake.seal_cli import add_commands as add_seal_commands
@@ -355,6 +356,7 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     add_list_commands(sub)
     add_package_commands(sub)
     add_intake_commands(sub)
+    add_leak_commands(sub)
 
 
 def _dpi(value: str) -> float:

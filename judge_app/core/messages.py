@@ -915,6 +915,64 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Round {round}: moved judge {judge}'s {moved} ungraded entries to others; "
         "kept {kept} graded ones (seed {seed}).",
     ),
+    # Identity-leak scanner (core/leaks.py)
+    "leak_scan_workspace": (
+        "{path} là tệp làm việc của giám khảo, không có đầu phách: hãy quét tệp cuộc thi của "
+        "Ban giám khảo.",
+        "{path} is a judge's workspace without identity records: scan the board's contest file.",
+    ),
+    "leak_scan_summary": (
+        "{path}: đã quét {entries} bài — {hits} bài có dấu hiệu lộ danh tính, {clean} bài "
+        "không thấy dấu hiệu, {not_checked} bài chưa kiểm tra được (ảnh, bản quét), "
+        "{unreadable} bài không đọc được.",
+        "{path}: {entries} entries scanned — {hits} with signs of identity, {clean} without, "
+        "{not_checked} not checked (photos, scans), {unreadable} unreadable.",
+    ),
+    "leak_scan_advice": (
+        "Bài có dấu hiệu lộ danh tính chuyển trưởng ban giám khảo xem; chỉ Ban giám khảo "
+        "quyết định một bài không hợp lệ, có biên bản.",
+        "Entries with signs of identity go to the head judge; only the board declares an entry "
+        "invalid, in a recorded decision.",
+    ),
+    "leak_scan_entry": (
+        "Bài {entry}: {status}",
+        "Entry {entry}: {status}",
+    ),
+    "leak_scan_hit": (
+        "  tệp {file}, trang {page}: {kind} ({confidence}): “{text}”",
+        "  file {file}, page {page}: {kind} ({confidence}): “{text}”",
+    ),
+    "leak_scan_file_unchecked": (
+        "  tệp {file}: chưa kiểm tra (ảnh hoặc bản quét không có lớp chữ)",
+        "  file {file}: not checked (picture or scan without a text layer)",
+    ),
+    "leak_scan_file_unreadable": (
+        "  tệp {file}: không đọc được ({reason})",
+        "  file {file}: cannot be read ({reason})",
+    ),
+    "leak_scan_file_truncated": (
+        "  tệp {file}: chỉ kiểm tra {checked} trang đầu trong {pages} trang",
+        "  file {file}: only the first {checked} of {pages} pages checked",
+    ),
+    "leak_scan_no_identity": (
+        "  (không có đầu phách: chỉ tìm số điện thoại, e-mail, tên trường, lớp và câu tự giới "
+        "thiệu)",
+        "  (no identity record: only phones, e-mails, schools, classes and self-introductions "
+        "looked for)",
+    ),
+    "leak_status_clean": ("không thấy dấu hiệu", "no signs found"),
+    "leak_status_hits": ("có dấu hiệu lộ danh tính", "signs of identity"),
+    "leak_status_not_checked": ("chưa kiểm tra được", "not checked"),
+    "leak_status_unreadable": ("không đọc được", "unreadable"),
+    "leak_kind_name": ("họ tên", "name"),
+    "leak_kind_unit": ("tên trường, đơn vị", "school or unit"),
+    "leak_kind_phone": ("số điện thoại của người dự thi", "the entrant's phone number"),
+    "leak_kind_phone_any": ("số điện thoại", "a phone number"),
+    "leak_kind_email": ("địa chỉ e-mail", "e-mail address"),
+    "leak_kind_class": ("lớp", "class"),
+    "leak_kind_phrase": ("câu tự giới thiệu", "self-introduction"),
+    "leak_confidence_strong": ("rõ", "strong"),
+    "leak_confidence_weak": ("cần xem lại", "weak"),
     # Keys (exchange/keys.py)
     "key_created": (
         "Đã tạo khoá “{name}”. Dấu vân tay: {fingerprint}",
