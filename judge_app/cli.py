@@ -249,8 +249,8 @@ def cmd_check_format(args: argparse.Namespace, lang: str) -> int:
 def cmd_render(args: argparse.Namespace, lang: str) -> int:
     from PIL import Image
 
-    from judge_app.documents.atomic import write_atomically
     from judge_app.documents.service import DocumentService
+    from judge_app.fileio import write_atomically
 
     path, out = Path(args.file), Path(args.output)
     with DocumentService(lang=lang) as service:

@@ -8,7 +8,6 @@ folder reopens what is there, so a user's grading in the demo is never thrown aw
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import random
 import shutil
@@ -22,6 +21,7 @@ from judge_app.core.codes import new_codes
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.scores import Points
 from judge_app.demo.spec import DemoEntry
+from judge_app.fileio import sha256_file
 from judge_app.store import audit
 from judge_app.store.backup import backup_contest
 from judge_app.store.database import ContestDatabase, create_contest_file, open_contest_file
@@ -75,16 +75,6 @@ def demo_config() -> dict[str, Any]:
 
 def _points(text: str) -> Points:
     return Points.from_decimal(Decimal(text))
-
-
-def _sha256(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-            size += len(block)
-    return digest.hexdigest(), size
 
 
 # Real intake draws codes from the OS's cryptographic generator; the demo seeds its own so that
@@ -304,7 +294,7 @@ def _add_entries(
         session.add_all([participant, entry])
         hashes = []
         for sort, (demo_file, path) in enumerate(zip(demo.files, stored_files, strict=True)):
-            digest, size = _sha256(path)
+            digest, size = sha256_file(path)
             entry.files.append(
                 EntryFile(
                     sort=sort,

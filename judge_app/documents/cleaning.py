@@ -24,13 +24,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from judge_app.documents.atomic import write_atomically
 from judge_app.documents.cleaning_docx import clean_docx
 from judge_app.documents.cleaning_image import clean_image
 from judge_app.documents.limits import MB, Limits
 from judge_app.documents.model import DocKind, Problem
 from judge_app.documents.problems import MISSING, TOO_LARGE, UnreadableError
 from judge_app.documents.sniff import sniff
+from judge_app.fileio import write_atomically
 
 CLEANED_KINDS = frozenset({DocKind.DOCX, DocKind.PDF, DocKind.IMAGE})
 

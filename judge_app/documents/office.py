@@ -9,14 +9,12 @@ PDF's.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from judge_app.core.errors import JudgeAppError
-from judge_app.documents.atomic import write_atomically
 from judge_app.documents.limits import MB, Limits
 from judge_app.documents.model import DocKind, DocumentFacts, FontUse, Problem
 from judge_app.documents.pdf import PdfDocument, open_pdf
@@ -28,6 +26,7 @@ from judge_app.documents.problems import (
     UnreadableError,
     detail,
 )
+from judge_app.fileio import sha256_file, write_atomically
 
 CACHE_FORMAT = 1  # bump when the cached JSON's shape changes
 _PROLOG_BYTES = 4096
@@ -128,11 +127,7 @@ def _convert_with_mupdf(path: Path) -> Conversion:
 
 
 def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return sha256_file(path)[0]
 
 
 def _cached(cache_dir: Path, digest: str) -> Conversion | None:

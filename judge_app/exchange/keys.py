@@ -18,7 +18,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from judge_app import paths
 from judge_app.core.errors import JudgeAppError
+from judge_app.fileio import write_atomically
 
 __all__ = [
     "FINGERPRINT_BITS",
@@ -132,39 +132,6 @@ def keys_dir(folder: Path | None = None) -> Path:
     return folder
 
 
-def _fsync_directory(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _write_atomically(target: Path, data: bytes, mode: int) -> None:
-    """Temp file beside `target` (mkstemp makes it 0600 from the start), fsync, rename.
-
-    The private key is never readable by others, not even for the moment before a chmod.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}", suffix=".tmp")
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        with contextlib.suppress(OSError):
-            temp.chmod(mode)
-        temp.replace(target)
-        _fsync_directory(target.parent)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-
-
 def _check_passphrase(passphrase: bytes) -> None:
     try:
         chars = len(passphrase.decode("utf-8"))
@@ -193,10 +160,10 @@ def create_key(name: str, passphrase: bytes, *, folder: Path | None = None) -> K
     public_pem = public_key.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
-    _write_atomically(public_path, public_pem, 0o644)
+    write_atomically(public_path, public_pem, mode=0o644)
     sidecar = {"name": name, "created_at": created, "fingerprint": grouped, "algorithm": "P-256"}
     text = json.dumps(sidecar, ensure_ascii=False, indent=2) + "\n"
-    _write_atomically(folder / f"{stem}.json", text.encode("utf-8"), 0o644)
+    write_atomically(folder / f"{stem}.json", text.encode("utf-8"), mode=0o644)
     salt = os.urandom(16)
     private_pem = private_key.private_bytes(
         serialization.Encoding.PEM,
@@ -204,7 +171,7 @@ def create_key(name: str, passphrase: bytes, *, folder: Path | None = None) -> K
         serialization.BestAvailableEncryption(_stretch(passphrase, salt, *SCRYPT_COST)),
     )
     header = _kdf_header(salt, *SCRYPT_COST)
-    _write_atomically(private_path, header + private_pem, 0o600)
+    write_atomically(private_path, header + private_pem, mode=0o600)
     return KeyInfo(grouped, name, created, private_path, public_path)
 
 
@@ -327,7 +294,7 @@ def export_public_key(fingerprint_text: str, out_path: Path) -> KeyInfo:
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
     try:
-        _write_atomically(out_path, pem, 0o644)
+        write_atomically(out_path, pem, mode=0o644)
     except OSError as exc:
         raise JudgeAppError(
             "database_unwritable", out_path, reason=exc.strerror or str(exc)

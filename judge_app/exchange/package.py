@@ -53,8 +53,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from judge_app.core.errors import JudgeAppError
 from judge_app.exchange import keys
+from judge_app.fileio import fsync_directory, sha256_file
 from judge_app.store import audit
-from judge_app.store.database import ContestDatabase, fsync_directory
+from judge_app.store.database import ContestDatabase
 from judge_app.store.models import (
     Assignment,
     Category,
@@ -121,16 +122,6 @@ def judge_copy(source: Path, target: Path) -> str | None:
     if report.written:
         return None
     return report.problems[0].code if report.problems else "clean_refused"
-
-
-def _sha256_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-            size += len(block)
-    return digest.hexdigest(), size
 
 
 def _zip_info(name: str) -> zipfile.ZipInfo:
@@ -314,7 +305,7 @@ def create_package(
                     raise JudgeAppError(
                         "package_file_refused", item.source, entry=code, reason=refused
                     )
-                digest, size = _sha256_file(copy)
+                digest, size = sha256_file(copy)
                 listed.append(
                     {
                         "n": item.n,
@@ -373,6 +364,6 @@ def _check_source(item: _File) -> None:
     """The board's stored file must still be the one intake recorded."""
     if not item.source.is_file():
         raise JudgeAppError("file_not_found", item.source)
-    digest, _ = _sha256_file(item.source)
+    digest, _ = sha256_file(item.source)
     if digest != item.sha256:
         raise JudgeAppError("package_source_changed", item.source)

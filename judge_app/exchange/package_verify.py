@@ -104,7 +104,7 @@ def pin_head_key(
     contest_uuid: str, public_key: ec.EllipticCurvePublicKey, folder: Path | None = None
 ) -> Path:
     """Remember the contest's head key on this computer (refuses to change an existing pin)."""
-    from judge_app.documents.atomic import write_atomically
+    from judge_app.fileio import write_atomically
 
     folder = trusted_heads_dir() if folder is None else Path(folder)
     path = _pin_file(folder, contest_uuid)

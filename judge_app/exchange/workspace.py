@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session
 
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.scores import Points
-from judge_app.documents.atomic import write_atomically
 from judge_app.exchange import keys
 from judge_app.exchange.package_verify import (
     ManifestEntry,
@@ -35,6 +34,7 @@ from judge_app.exchange.package_verify import (
     pin_head_key,
     verify_package,
 )
+from judge_app.fileio import sha256_file, write_atomically
 from judge_app.store import audit
 from judge_app.store.database import (
     ContestDatabase,
@@ -416,14 +416,11 @@ def verify_entry_file(db: ContestDatabase, code: str, n: int) -> bool:
     with _checked_lock:
         if _checked.get(key) == expected:
             return True
-    digest = hashlib.sha256()
     try:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+        actual, _ = sha256_file(path)
     except OSError:
         return False
-    if digest.hexdigest() != expected:
+    if actual != expected:
         return False
     with _checked_lock:
         _checked[key] = expected

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from judge_app.core.messages import render
-from judge_app.documents.atomic import write_atomically
+from judge_app.fileio import write_atomically
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

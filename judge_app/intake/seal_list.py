@@ -15,7 +15,7 @@ from pathlib import Path
 
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.messages import DEFAULT_LANGUAGE, render
-from judge_app.documents.atomic import write_atomically
+from judge_app.fileio import write_atomically
 from judge_app.intake.seal import read_identities, unit_and_category_names
 from judge_app.store import audit
 from judge_app.store.database import ContestDatabase

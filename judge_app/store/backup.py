@@ -19,10 +19,10 @@ from pathlib import Path
 
 from judge_app import paths
 from judge_app.core.errors import JudgeAppError
+from judge_app.fileio import fsync_directory
 from judge_app.store.database import (
     ContestDatabase,
     connect_sqlite,
-    fsync_directory,
     raise_translated,
     sqlite_file_parts,
 )

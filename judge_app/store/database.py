@@ -11,7 +11,6 @@ write lock, so end sessions' transactions promptly (``with db.session() as s, s.
 from __future__ import annotations
 
 import functools
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -581,14 +580,3 @@ def open_contest_file(path: Path, *, integrity: IntegrityMode = "auto") -> Conte
 def sqlite_file_parts(path: Path) -> list[Path]:
     """The database file and the WAL/shm files SQLite keeps beside it."""
     return [path, Path(f"{path}-wal"), Path(f"{path}-shm")]
-
-
-def fsync_directory(directory: Path) -> None:
-    """Make a rename in `directory` durable (no-op where directories cannot be opened)."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
