@@ -443,6 +443,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "phần {part} trong tệp được giữ nguyên, chưa xoá thông tin ẩn",
         "the part {part} of the file was kept unchanged; its hidden data remains",
     ),
+    # Redaction (documents/redaction.py)
+    "redact_not_checked": (
+        "tệp không có chữ đánh máy (ảnh, bản quét): chưa che được họ tên, trường trong tệp",
+        "the file has no typed text (photo, scan): names and schools in it are not blacked out",
+    ),
+    "redact_failed": (
+        "không che được thông tin cá nhân trong tệp ({reason})",
+        "the identity in the file could not be blacked out ({reason})",
+    ),
+    "redact_identities_sealed": (
+        "đầu phách đã niêm phong: bản của giám khảo chưa được che họ tên, trường; "
+        "hãy nhập mật khẩu của Ban làm phách để che",
+        "the identity records are sealed: the judges' copies were not redacted; enter the "
+        "passphrases of the anonymisation team to redact them",
+    ),
     "word_yes": (
         "có",
         "yes",

@@ -26,6 +26,12 @@ Format (version 1), a zip file with the extension ``.jgp``:
 - ``manifest.sig``: ECDSA P-256 / SHA-256 signature (DER) of the exact bytes of
   ``manifest.json`` by the head judge's key.
 
+Judges' copies are cleaned (`judge_copy`), then redacted: the entrant's name, own school, phone,
+e-mail and birth date found in a DOCX's or PDF's text are blacked out (`documents.redaction`),
+with the identities the board's file holds (clear links, or sealed records opened in memory
+with the passphrases given). Sealed records without passphrases: copies go unredacted and the
+report says so (`PackageReport.notes`). Photos and scans cannot be searched without OCR.
+
 The public key inside the manifest only says which key claims to have signed; trust comes from
 the key the judge's computer pinned for the contest (see `package_verify`). The board keeps
 one audit row per package (``package.create``: judge, round, number of entries, manifest hash),
@@ -42,7 +48,7 @@ import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +58,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from judge_app.core.errors import JudgeAppError
+from judge_app.core.leaks import IdentityHints
 from judge_app.exchange import keys
 from judge_app.fileio import fsync_directory, sha256_file
 from judge_app.store import audit
@@ -99,6 +106,50 @@ class PackageReport:
     entries: int
     files: int
     manifest_sha256: str
+    # (entry code, file number, characters blacked out) of each redacted copy: never the text.
+    redacted: tuple[tuple[str, int, int], ...] = ()
+    notes: tuple[str, ...] = ()  # message codes, e.g. "redact_identities_sealed"
+
+
+@dataclass(frozen=True, slots=True)
+class _Identity:
+    hints: IdentityHints
+    birth_dates: tuple[str, ...]
+
+
+def _identities(
+    db: ContestDatabase, passphrases: Sequence[bytes]
+) -> tuple[dict[int, _Identity], tuple[str, ...]]:
+    """Entry id → what to black out in its copies, and notes ("sealed, not redacted")."""
+    from judge_app.intake.leak_scan import build_identity_hints, has_sealed_records
+    from judge_app.intake.seal import read_identities
+
+    if not passphrases and has_sealed_records(db):
+        return {}, ("redact_identities_sealed",)
+    hints = build_identity_hints(db, passphrases)
+    with db.read_session() as session:
+        ids = {code: entry_id for code, entry_id in session.execute(select(Entry.code, Entry.id))}
+        births = {
+            ids[identity.code]: (identity.birth_date,)
+            for identity in read_identities(db, passphrases, session)
+            if identity.birth_date and identity.code in ids
+        }
+    found = {entry_id: _Identity(h, births.get(entry_id, ())) for entry_id, h in hints.items()}
+    return found, ()
+
+
+def _redact(copy: Path, identity: _Identity, source: Path, code: str) -> int:
+    """Black out the entrant in the judge's copy; the number of characters blacked out."""
+    from judge_app.documents.redaction import redact_copy  # PyMuPDF for PDFs: load when used
+
+    report = redact_copy(copy, identity.hints, birth_dates=identity.birth_dates)
+    if report.status == "failed":
+        # A copy that may still show the name goes to nobody: the head judge sees the entry.
+        problem = report.problems[0] if report.problems else None
+        # The failure's own reason (a message code or MuPDF's words), said inside the sentence.
+        reason = (problem.params.get("reason") if problem else None) or "redact_failed"
+        raise JudgeAppError("package_file_refused", source, entry=code, reason=reason)
+    return report.characters
 
 
 def canonical_manifest(manifest: Mapping[str, Any]) -> bytes:
@@ -228,9 +279,13 @@ def create_package(
     *,
     actor: str,
     make_copy: CopyMaker = judge_copy,
+    passphrases: Sequence[bytes] = (),
+    redact: bool = True,
 ) -> PackageReport:
     """Write `judge_code`'s package for `round_` to `out_path` (never over an existing file),
-    signed with `private_key`, which must be the head judge's pinned key."""
+    signed with `private_key`, which must be the head judge's pinned key. With `redact`, each
+    copy is redacted after `make_copy` (see the module's notes); `passphrases` open sealed
+    identity records for that, in memory only."""
     out_path = Path(out_path)
     if out_path.exists():
         raise JudgeAppError("file_exists", out_path)
@@ -287,13 +342,18 @@ def create_package(
             "rubric": _rubric(session),
         }
         judge_name = judge.code
-        entry_rows = [(entry.code, entry.category.code, files) for entry, files in entries]
+        entry_rows = [
+            (entry.id, entry.code, entry.category.code, files) for entry, files in entries
+        ]
+    identities, notes = _identities(db, passphrases) if redact else ({}, ())
+    redacted: list[tuple[str, int, int]] = []
 
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".package-", dir=out_path.parent) as scratch:
         copies: list[tuple[Path, str]] = []
         manifest_entries: list[dict[str, Any]] = []
-        for code, category, files in entry_rows:
+        for entry_id, code, category, files in entry_rows:
+            identity = identities.get(entry_id)
             listed = []
             for item in files:
                 _check_source(item)
@@ -305,6 +365,10 @@ def create_package(
                     raise JudgeAppError(
                         "package_file_refused", item.source, entry=code, reason=refused
                     )
+                if identity is not None:
+                    characters = _redact(copy, identity, item.source, code)
+                    if characters:
+                        redacted.append((code, item.n, characters))
                 digest, size = sha256_file(copy)
                 listed.append(
                     {
@@ -356,7 +420,14 @@ def create_package(
             },
         )
     return PackageReport(
-        out_path, judge_name, round_, len(manifest_entries), len(copies), manifest_sha256
+        out_path,
+        judge_name,
+        round_,
+        len(manifest_entries),
+        len(copies),
+        manifest_sha256,
+        tuple(redacted),
+        notes,
     )
 
 

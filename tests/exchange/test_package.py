@@ -264,17 +264,69 @@ def test_judges_copies_carry_no_identity_in_their_metadata(demo: Demo, tmp_path:
     assert [leak for leak in leaks if "!word/document.xml: " not in leak] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names typed on cover pages stay in the body text: finding them (and referring or "
-    "redacting the entry) is the leak scan's job (core/leaks.py), not packaging's",
-)
 def test_judges_copies_carry_no_identity_in_their_text(demo: Demo, tmp_path: Path) -> None:
+    """Cover pages and signatures name the entrant: the copies have them blacked out."""
     needles = _identity_needles(demo.db)
     leaks: list[str] = []
     for label, data in _package_and_workspace_bytes(demo, tmp_path):
         leaks += _leaks(label, data, needles, nested=True)
     assert leaks == []
+
+
+def test_package_report_says_how_much_was_redacted(demo: Demo, tmp_path: Path) -> None:
+    from judge_app.exchange.package import create_package
+    from judge_app.store.database import open_contest_file
+
+    with open_contest_file(demo.db) as db:
+        report = create_package(db, "GK1", 1, tmp_path / "r.jgp", _head_key(demo), actor="t")
+        plain = create_package(
+            db, "GK1", 1, tmp_path / "p.jgp", _head_key(demo), actor="t", redact=False
+        )
+    assert report.notes == () and report.redacted
+    assert all(characters > 0 for _, _, characters in report.redacted)
+    needles = _identity_needles(demo.db)
+    assert _leaks("r", (tmp_path / "r.jgp").read_bytes(), needles, nested=True) == []
+    assert _leaks("p", (tmp_path / "p.jgp").read_bytes(), needles, nested=True) != []
+    assert plain.redacted == ()
+
+
+def test_a_copy_that_cannot_be_redacted_stops_the_package(
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from judge_app.documents import redaction
+    from judge_app.documents.model import DocKind, Problem
+    from judge_app.exchange.package import create_package
+    from judge_app.store.database import open_contest_file
+
+    def failing(path: Path, *args: object, **kwargs: object) -> redaction.RedactionReport:
+        problem = Problem("redact_failed", {"reason": "docx_bad_xml"})
+        return redaction.RedactionReport(DocKind.DOCX, "failed", [], [problem])
+
+    monkeypatch.setattr(redaction, "redact_copy", failing)
+    with open_contest_file(demo.db) as db, pytest.raises(JudgeAppError) as caught:
+        create_package(db, "GK1", 1, tmp_path / "x.jgp", _head_key(demo), actor="t")
+    assert caught.value.code == "package_file_refused"
+    assert caught.value.params["reason"] == "docx_bad_xml"
+    assert not (tmp_path / "x.jgp").exists()
+
+
+def test_sealed_identities_redact_only_with_the_passphrases(demo: Demo, tmp_path: Path) -> None:
+    from judge_app.exchange.package import create_package
+    from judge_app.intake.seal import seal_identities
+    from judge_app.store.database import open_contest_file
+
+    root = tmp_path / "demo"
+    shutil.copytree(demo.db.parent, root, ignore=shutil.ignore_patterns("packages"))
+    phrase = [b"mat khau ban lam phach"]
+    with open_contest_file(root / demo.db.name) as db:
+        seal_identities(db, phrase, actor="test")
+        skipped = create_package(db, "GK1", 1, tmp_path / "s.jgp", _head_key(demo), actor="t")
+        opened = create_package(
+            db, "GK1", 1, tmp_path / "o.jgp", _head_key(demo), actor="t", passphrases=phrase
+        )
+    assert skipped.notes == ("redact_identities_sealed",) and skipped.redacted == ()
+    assert opened.notes == () and opened.redacted
+    assert describe(JudgeAppError("redact_identities_sealed", None), "vi")
 
 
 # Refusals ---------------------------------------------------------------------------------
