@@ -120,6 +120,8 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("recent", QT_TRANSLATE_NOOP("Actions", "Open &recent"), "file", "open_contest"),
     MenuSpec("view", QT_TRANSLATE_NOOP("Actions", "&View")),
     MenuSpec("language", QT_TRANSLATE_NOOP("Actions", "&Language"), "view", exclusive=True),
+    MenuSpec("board", QT_TRANSLATE_NOOP("Actions", "&Board")),
+    MenuSpec("judge", QT_TRANSLATE_NOOP("Actions", "&Judge")),
     MenuSpec("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
     # The viewer's context menu (right click on a page).
     MenuSpec("viewer", QT_TRANSLATE_NOOP("Actions", "&Document"), scope="viewer"),
@@ -230,6 +232,60 @@ REGISTRY: tuple[ActionSpec, ...] = (
         "help",
         separator_before=True,
         status_tip=QT_TRANSLATE_NOOP("Actions", "Version and licence"),
+    ),
+)
+
+REGISTRY += (
+    ActionSpec(
+        "board_receive",
+        QT_TRANSLATE_NOOP("Actions", "&Receive entries…"),
+        "receive_entries",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Receive a unit's e-mails, zips or folders of entries and see the report"
+        ),
+    ),
+    ActionSpec(
+        "board_assign",
+        QT_TRANSLATE_NOOP("Actions", "&Assign a grading round…"),
+        "assign_round",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Give every entry its judges for a round, at random and balanced"
+        ),
+    ),
+    ActionSpec(
+        "board_packages",
+        QT_TRANSLATE_NOOP("Actions", "Make grading &packages…"),
+        "make_packages",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Write each grader's signed package for a round, with the head judge's key"
+        ),
+    ),
+    ActionSpec(
+        "board_seal",
+        QT_TRANSLATE_NOOP("Actions", "&Seal identities…"),
+        "seal_identities",
+        "board",
+        enabled_when=_contest_idle,
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Lock who wrote each entry away under the board's passphrases"
+        ),
+    ),
+    ActionSpec(
+        "judge_open_package",
+        QT_TRANSLATE_NOOP("Actions", "&Open grading package…"),
+        "open_grading_package",
+        "judge",
+        enabled_when=_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Check a package from the head judge and grade its entries here"
+        ),
     ),
 )
 

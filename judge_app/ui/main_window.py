@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -36,8 +37,14 @@ from judge_app.ui.welcome import WelcomePanel
 
 if TYPE_CHECKING:
     from judge_app.documents.service import DocumentService
+    from judge_app.exchange.workspace import WorkspaceReport
     from judge_app.store.database import ContestDatabase
     from judge_app.store.overview import ContestOverview, EntryRow
+    from judge_app.ui.board_assign import AssignDialog
+    from judge_app.ui.board_packages import PackagesDialog
+    from judge_app.ui.board_receive import ReceiveDialog
+    from judge_app.ui.board_seal import SealDialog
+    from judge_app.ui.board_workspace import PackageOpener
 
 translate = QCoreApplication.translate
 BACKUP_INTERVAL_MS = 10 * 60 * 1000
@@ -112,6 +119,7 @@ class MainWindow(QMainWindow):
 
     contest_loaded = Signal(Path)
     contest_closed = Signal()
+    entries_reloaded = Signal()
     idle = Signal()
 
     def __init__(
@@ -377,6 +385,117 @@ class MainWindow(QMainWindow):
                 service.shutdown()  # an entry was opened meanwhile, or the window closed
 
         Operation(work, parent=self, on_success=ready).start()
+
+    # ----------------------------------------------------------------------------- board
+
+    def board_service(self) -> DocumentService | None:
+        """The running document service for intake's format checks, if one is up (a fake
+        service in tests, or none yet, means no format checks: the entry list shows them
+        later)."""
+        from judge_app.documents.service import DocumentService
+
+        return self.documents if isinstance(self.documents, DocumentService) else None
+
+    def receive_entries(self) -> ReceiveDialog | None:
+        if self.db is None:
+            return None
+        from judge_app.ui.board_receive import ReceiveDialog
+
+        dialog = ReceiveDialog(self.db, self, service=self.board_service())
+        dialog.received.connect(lambda _report: self.reload_entries())
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def assign_round(self) -> AssignDialog | None:
+        if self.db is None:
+            return None
+        from judge_app.ui.board_assign import AssignDialog
+
+        dialog = AssignDialog(self.db, self)
+        dialog.assigned.connect(lambda _result: self.reload_entries())
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def make_packages(self) -> PackagesDialog | None:
+        if self.db is None:
+            return None
+        from judge_app.ui.board_packages import PackagesDialog
+
+        dialog = PackagesDialog(self.db, self)
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def seal_identities(self) -> SealDialog | None:
+        if self.db is None:
+            return None
+        from judge_app.ui.board_seal import SealDialog
+
+        dialog = SealDialog(self.db, self)
+        dialog.sealed.connect(lambda _count: self.reload_entries())
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def open_grading_package(self) -> QFileDialog:
+        from judge_app.ui.board_workspace import package_file_dialog
+
+        dialog = package_file_dialog(self, self._start_folder())
+        dialog.fileSelected.connect(lambda name: self.open_package_path(Path(name)))
+        dialog.open()
+        return dialog
+
+    def open_package_path(self, package: Path) -> PackageOpener:
+        """Verify `package` into its workspace (asking for the head judge's fingerprint the
+        first time), then open the workspace here."""
+        from judge_app.core.messages import render
+        from judge_app.ui.board_workspace import PackageOpener
+        from judge_app.ui.i18n import current_language
+
+        opener = PackageOpener(self, package)
+
+        def opened(report: WorkspaceReport) -> None:
+            self.statusBar().showMessage(
+                render(
+                    "workspace_opened",
+                    current_language(),
+                    package=report.package,
+                    path=report.path,
+                    judge=report.judge,
+                    round=report.round,
+                    entries=report.entries_added,
+                    files=report.files_written,
+                ),
+                15_000,
+            )
+            self.open_contest_path(report.path)
+            opener.deleteLater()
+
+        opener.opened.connect(opened)
+        opener.start()
+        return opener
+
+    def reload_entries(self) -> Operation[LoadedContest] | None:
+        """Re-read the overview and the entry list after the board changed the file."""
+        db = self.db
+        if db is None:
+            return None
+
+        def work(_progress: Progress) -> LoadedContest:
+            from judge_app.store.overview import read_entry_rows, read_overview
+
+            with db.read_session() as session:
+                return LoadedContest(db, read_overview(session), read_entry_rows(session))
+
+        def show(loaded: LoadedContest) -> None:
+            if self.db is loaded.db and not self._closing:
+                self.contest_view.show_contest(loaded.overview, loaded.rows)
+                self._update_titles()
+                self.entries_reloaded.emit()
+
+        return Operation(work, parent=self, on_success=show).start()
 
     def entry_viewer(self) -> EntryViewerWindow:
         if self.viewer_window is None:

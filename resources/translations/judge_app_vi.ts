@@ -53,6 +53,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Board</source>
+        <translation>&amp;Ban giám khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Judge</source>
+        <translation>&amp;Giám khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -152,7 +162,57 @@
         <translation>Phiên bản và giấy phép</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>&amp;Receive entries…</source>
+        <translation>&amp;Nhận bài dự thi…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Receive a unit&apos;s e-mails, zips or folders of entries and see the report</source>
+        <translation>Nhận thư, tệp nén hoặc thư mục bài dự thi của một đơn vị và xem báo cáo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Assign a grading round…</source>
+        <translation>&amp;Phân công vòng chấm…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give every entry its judges for a round, at random and balanced</source>
+        <translation>Giao mỗi bài cho các giám khảo của một vòng, ngẫu nhiên và cân bằng</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Make grading &amp;packages…</source>
+        <translation>Tạo &amp;gói chấm…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write each grader&apos;s signed package for a round, with the head judge&apos;s key</source>
+        <translation>Tạo gói chấm có chữ ký cho từng giám khảo của một vòng, bằng khoá của trưởng ban</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Seal identities…</source>
+        <translation>&amp;Niêm phong đầu phách…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lock who wrote each entry away under the board&apos;s passphrases</source>
+        <translation>Khoá kín danh tính người viết từng bài bằng mật khẩu của ban làm phách</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Open grading package…</source>
+        <translation>&amp;Mở gói chấm…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check a package from the head judge and grade its entries here</source>
+        <translation>Kiểm tra gói chấm do trưởng ban gửi và chấm các bài trong gói trên máy này</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Phóng to</translation>
     </message>
@@ -263,9 +323,77 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/board_assign.py" line="+40"/>
+        <source>Round %1: %2 entries assigned (%3 assignments added).</source>
+        <translation>Vòng %1: đã phân công %2 bài (thêm %3 lượt chấm).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Entries per judge:</source>
+        <translation>Số bài mỗi giám khảo:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Seed (to repeat the draw): %1</source>
+        <translation>Hạt giống (để bốc lại đúng như vậy): %1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Assign a grading round</source>
+        <translation>Phân công một vòng chấm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Round:</source>
+        <translation>Vòng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judges per entry:</source>
+        <translation>Số giám khảo mỗi bài:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed:</source>
+        <translation>Hạt giống:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>empty: a new random seed</source>
+        <translation>để trống: hạt giống ngẫu nhiên mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each judge grades within one category</source>
+        <translation>Mỗi giám khảo chỉ chấm trong một đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign</source>
+        <translation>Phân công</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The seed is a whole number, or empty.</source>
+        <translation>Hạt giống là một số nguyên, hoặc để trống.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Assigning…</source>
+        <translation>Đang phân công…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Round assigned</source>
+        <translation>Đã phân công vòng chấm</translation>
+    </message>
+</context>
+<context>
     <name>ContestView</name>
     <message>
-        <location filename="../../judge_app/ui/contest_view.py" line="+306"/>
+        <location filename="../../judge_app/ui/contest_view.py" line="+311"/>
         <source>All entries</source>
         <translation>Tất cả bài dự thi</translation>
     </message>
@@ -421,7 +549,7 @@
 <context>
     <name>EntryTable</name>
     <message>
-        <location filename="../../judge_app/ui/contest_view.py" line="-304"/>
+        <location filename="../../judge_app/ui/contest_view.py" line="-309"/>
         <source>Received</source>
         <translation>Đã nhận</translation>
     </message>
@@ -561,7 +689,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../judge_app/ui/main_window.py" line="+213"/>
+        <location filename="../../judge_app/ui/main_window.py" line="+221"/>
         <source>Toolbar</source>
         <translation>Thanh công cụ</translation>
     </message>
@@ -591,9 +719,455 @@
         <translation>Đang mở %1…</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+259"/>
         <source>Backup saved: %1</source>
         <translation>Đã sao lưu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PackageOpener</name>
+    <message>
+        <location filename="../../judge_app/ui/board_workspace.py" line="+47"/>
+        <source>Open a grading package</source>
+        <translation>Mở gói chấm</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Grading packages (*.jgp)</source>
+        <translation>Gói chấm (*.jgp)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Confirm the head judge&apos;s key</source>
+        <translation>Xác nhận khoá của trưởng ban</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer does not know the head judge&apos;s key for this contest yet. Ask the head judge to read the key&apos;s fingerprint aloud and type it below. The package says:</source>
+        <translation>Máy này chưa biết khoá của trưởng ban cho cuộc thi này. Hãy đề nghị trưởng ban đọc to dấu vân tay của khoá và gõ vào ô bên dưới. Dấu vân tay ghi trong gói:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the fingerprint the head judge reads to you</source>
+        <translation>dấu vân tay trưởng ban đọc cho bạn</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/board_packages.py" line="+157"/>
+        <source>Make grading packages</source>
+        <translation>Tạo gói chấm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Round:</source>
+        <translation>Vòng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save packages in:</source>
+        <translation>Lưu gói chấm vào:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head judge&apos;s key folder:</source>
+        <translation>Thư mục khoá của trưởng ban:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key passphrase:</source>
+        <translation>Cụm mật khẩu của khoá:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty: your own key folder</source>
+        <translation>để trống: thư mục khoá của bạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make packages</source>
+        <translation>Tạo gói chấm</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose where to save and type the passphrase.</source>
+        <translation>Hãy chọn nơi lưu và gõ cụm mật khẩu.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Making packages…</source>
+        <translation>Đang tạo gói chấm…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Packages written:</source>
+        <translation>Đã tạo các gói chấm:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 entries, %3</source>
+        <translation>%1: %2 bài, %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Grading packages</source>
+        <translation>Gói chấm</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/board_receive.py" line="+53"/>
+        <source>New entries</source>
+        <translation>Bài mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries given more files</source>
+        <translation>Bài được bổ sung tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files received</source>
+        <translation>Tệp đã nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already received</source>
+        <translation>Đã nhận từ trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+388"/>
+        <source>Late</source>
+        <translation>Nộp muộn</translation>
+    </message>
+    <message>
+        <location line="-387"/>
+        <source>Need linking to a participant</source>
+        <translation>Cần ghép với người dự thi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match several participants</source>
+        <translation>Khớp nhiều người dự thi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicates</source>
+        <translation>Trùng lặp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty files</source>
+        <translation>Tệp rỗng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unreadable files</source>
+        <translation>Tệp không đọc được</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of another kind</source>
+        <translation>Tệp loại khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files refused</source>
+        <translation>Tệp bị từ chối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants without an entry</source>
+        <translation>Người dự thi chưa có bài</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants added from the list</source>
+        <translation>Người dự thi thêm từ danh sách</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>linked</source>
+        <translation>đã ghép</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>needs linking</source>
+        <translation>cần ghép</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>several matches</source>
+        <translation>khớp nhiều người</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>Receive entries</source>
+        <translation>Nhận bài dự thi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit:</source>
+        <translation>Đơn vị:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources:</source>
+        <translation>Nguồn:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participant list:</source>
+        <translation>Danh sách người dự thi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received at:</source>
+        <translation>Thời điểm nhận:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add files…</source>
+        <translation>Thêm tệp…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add folder…</source>
+        <translation>Thêm thư mục…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Bỏ ra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional: the unit&apos;s list (XLSX, CSV, DOCX)</source>
+        <translation>không bắt buộc: danh sách của đơn vị (XLSX, CSV, DOCX)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files from saved e-mails count as received at the e-mail&apos;s own time; this time applies to the other files.</source>
+        <translation>Tệp lấy từ thư điện tử đã lưu được tính theo thời điểm nhận của chính thư đó; thời điểm này áp dụng cho các tệp còn lại.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+139"/>
+        <source>Receive</source>
+        <translation>Nhận bài</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>Entries received</source>
+        <translation>Bài đã nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save report (XLSX)…</source>
+        <translation>Lưu báo cáo (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save receipt for the school (XLSX)…</source>
+        <translation>Lưu biên nhận gửi trường (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Add files</source>
+        <translation>Thêm tệp</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Entries and e-mails (*.eml *.zip *.rar *.7z *.pdf *.docx *.doc *.jpg *.png)</source>
+        <translation>Bài dự thi và thư điện tử (*.eml *.zip *.rar *.7z *.pdf *.docx *.doc *.jpg *.png)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add folder</source>
+        <translation>Thêm thư mục</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Participant list</source>
+        <translation>Danh sách người dự thi</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Choose a unit and at least one source.</source>
+        <translation>Hãy chọn một đơn vị và ít nhất một nguồn.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Receiving…</source>
+        <translation>Đang nhận bài…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Receive more…</source>
+        <translation>Nhận thêm…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unit: %1 (%2). Deadline: %3.</source>
+        <translation>Đơn vị: %1 (%2). Hạn nộp: %3.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code</source>
+        <translation>Số phách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link</source>
+        <translation>Ghép người dự thi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Thời điểm nhận</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Entry</source>
+        <translation>Bài</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File or source</source>
+        <translation>Tệp hoặc nguồn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the intake report</source>
+        <translation>Lưu báo cáo nhận bài</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the receipt for the school</source>
+        <translation>Lưu biên nhận gửi trường</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SealDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/board_seal.py" line="+92"/>
+        <location line="+78"/>
+        <source>Seal identities</source>
+        <translation>Niêm phong đầu phách</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Sealing hides who wrote each entry until the scores are locked. Without the passphrase the identities cannot be opened again: type it twice and keep it safe.</source>
+        <translation>Niêm phong giấu danh tính người viết từng bài cho đến khi điểm đã khoá. Không có mật khẩu thì không thể mở lại danh tính: hãy gõ hai lần và cất giữ cẩn thận.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Passphrase:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase again:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Second passphrase:</source>
+        <translation>Mật khẩu thứ hai:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second passphrase again:</source>
+        <translation>Nhập lại mật khẩu thứ hai:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Two board members, each with a passphrase (both needed)</source>
+        <translation>Hai thành viên ban, mỗi người một mật khẩu (cần cả hai)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seal</source>
+        <translation>Niêm phong</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Type every passphrase twice.</source>
+        <translation>Hãy gõ mỗi mật khẩu hai lần.</translation>
     </message>
 </context>
 <context>

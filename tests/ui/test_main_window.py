@@ -36,7 +36,7 @@ def table_texts(window: MainWindow) -> list[str]:
 
 
 def test_opens_in_vietnamese(window: MainWindow) -> None:
-    assert menu_titles(window) == ["&Tệp", "&Xem", "Trợ &giúp"]
+    assert menu_titles(window) == ["&Tệp", "&Xem", "&Ban giám khảo", "&Giám khảo", "Trợ &giúp"]
     assert window.welcome.open_button.text() == "Mở cuộc thi…"
     assert window.welcome.new_button.text() == "Tạo cuộc thi mới…"
     assert window.registry_actions["open_contest"].text() == "&Mở cuộc thi…"
@@ -126,7 +126,7 @@ def test_language_switch_retranslates_everything(
 ) -> None:
     open_contest(contest_file)
     window.registry_actions["language_en"].trigger()
-    assert menu_titles(window) == ["&File", "&View", "&Help"]
+    assert menu_titles(window) == ["&File", "&View", "&Board", "&Judge", "&Help"]
     assert window.menus["recent"].title() == "Open &recent"
     assert window.registry_actions["open_contest"].text() == "&Open contest…"
     assert window.welcome.open_button.text() == "Open contest…"
@@ -141,7 +141,7 @@ def test_language_switch_retranslates_everything(
     assert UiSettings().language == "en"  # remembered for the next start
 
     window.registry_actions["language_vi"].trigger()
-    assert menu_titles(window) == ["&Tệp", "&Xem", "Trợ &giúp"]
+    assert menu_titles(window) == ["&Tệp", "&Xem", "&Ban giám khảo", "&Giám khảo", "Trợ &giúp"]
     assert table_texts(window)[0] == "Số phách"
     assert window.welcome.open_button.text() == "Mở cuộc thi…"
     assert UiSettings().language == "vi"
@@ -151,10 +151,10 @@ def test_saved_language_is_used_and_argument_overrides(qtbot: QtBot) -> None:
     UiSettings().language = "en"
     english = make_main_window()
     qtbot.addWidget(english)
-    assert menu_titles(english) == ["&File", "&View", "&Help"]
+    assert menu_titles(english) == ["&File", "&View", "&Board", "&Judge", "&Help"]
     vietnamese = make_main_window(lang="vi")
     qtbot.addWidget(vietnamese)
-    assert menu_titles(vietnamese) == ["&Tệp", "&Xem", "Trợ &giúp"]
+    assert menu_titles(vietnamese) == ["&Tệp", "&Xem", "&Ban giám khảo", "&Giám khảo", "Trợ &giúp"]
     assert UiSettings().language == "en"  # an override is for this run only
 
 
