@@ -10,10 +10,12 @@ handles goes to the error dialog, so no exception is ever lost.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, ClassVar, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -146,28 +148,58 @@ class Operation(QObject, Generic[T]):
             self.done.emit()
 
 
+class _Dispatcher(QObject):
+    """Carries futures' outcomes from whatever thread resolved them to the GUI thread.
+
+    It lives as long as the application, so a worker thread always emits on a live object.
+    Emitting on the watcher itself from another thread raced with the watcher's deletion (its
+    window closed): a segfault once in a few dozen test runs.
+    """
+
+    deliver = Signal(object, object)  # weak reference to the watcher, outcome
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.deliver.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object, object)
+    def _deliver(self, ref: weakref.ref[FutureWatcher], outcome: object) -> None:
+        watcher = ref()
+        if watcher is None or not shiboken6.isValid(watcher):
+            return  # its window closed meanwhile: nobody is left to tell
+        watcher.resolved.emit(outcome)
+
+
+_dispatcher: _Dispatcher | None = None
+
+
+def _the_dispatcher() -> _Dispatcher:
+    """Made on first use, which is on the GUI thread (watchers are made there)."""
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+    return _dispatcher
+
+
 class FutureWatcher(QObject):
     """Delivers a `concurrent.futures.Future`'s outcome on the GUI thread.
 
-    The store runs a big file's integrity check in its own thread and hands back a Future;
-    this turns its completion into a queued Qt signal.
+    The store's integrity check and the document service resolve futures on their own
+    threads; the outcome travels through the application-long `_Dispatcher`, and is dropped
+    if this watcher was deleted in the meantime.
     """
 
     resolved = Signal(object)  # the result, or the exception the future raised
-    _relay = Signal(object)
 
     def __init__(self, future: Future[Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._relay.connect(self.resolved, Qt.ConnectionType.QueuedConnection)
-        future.add_done_callback(self._done)
+        dispatcher = _the_dispatcher()
+        ref = weakref.ref(self)
 
-    def _done(self, future: Future[Any]) -> None:
-        if future.cancelled():
-            return
-        error = future.exception()
-        try:
-            self._relay.emit(error if error is not None else future.result())
-        except RuntimeError:
-            # The watcher's window was closed (C++ object deleted) before the check ended:
-            # there is no one left to tell, and the next open of the file checks again.
-            return
+        def done(finished: Future[Any]) -> None:
+            if finished.cancelled():
+                return
+            error = finished.exception()
+            dispatcher.deliver.emit(ref, error if error is not None else finished.result())
+
+        future.add_done_callback(done)

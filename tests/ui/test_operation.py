@@ -7,7 +7,7 @@ from concurrent.futures import Future
 
 import pytest
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import error_dialog
 
@@ -95,6 +95,32 @@ def test_future_watcher_reports_on_the_gui_thread(qtbot: QtBot) -> None:
     with qtbot.waitSignal(watcher2.resolved, timeout=5000) as blocker:
         failing.set_exception(OSError("đĩa lỗi"))
     assert isinstance(blocker.args[0], OSError)
+
+
+def test_watchers_of_a_closed_window_are_dropped_not_crashed(qtbot: QtBot) -> None:
+    """A viewer closed while pages still render: the outcomes must go nowhere, safely."""
+    owner = QWidget()
+    futures: list[Future[int]] = [Future() for _ in range(200)]
+    seen: list[object] = []
+    for future in futures:
+        FutureWatcher(future, owner).resolved.connect(seen.append)
+    owner.deleteLater()
+    qtbot.wait(10)  # the watchers are gone with their owner
+
+    def resolve() -> None:
+        for number, future in enumerate(futures):
+            future.set_result(number)
+
+    worker = threading.Thread(target=resolve)
+    worker.start()
+    worker.join()
+    qtbot.wait(50)  # deliveries arrive, find no watcher, and are dropped
+    assert seen == []
+    survivor: Future[int] = Future()
+    kept = FutureWatcher(survivor)
+    with qtbot.waitSignal(kept.resolved, timeout=5000) as blocker:
+        threading.Thread(target=survivor.set_result, args=(7,)).start()
+    assert blocker.args == [7]
 
 
 @pytest.mark.parametrize("value", [None, 0, "x"])
