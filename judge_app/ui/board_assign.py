@@ -9,21 +9,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from judge_app.ui.board_dialog import BoardDialog
 from judge_app.ui.operation import Operation, Progress
 
 if TYPE_CHECKING:
@@ -52,7 +51,7 @@ def loads_text(result: RoundAssignment) -> str:
     return "\n".join(lines)
 
 
-class AssignDialog(QDialog):
+class AssignDialog(BoardDialog):
     """Non-modal; `assigned` fires with the RoundAssignment after a successful run."""
 
     assigned = Signal(object)
@@ -65,7 +64,6 @@ class AssignDialog(QDialog):
         self.db = db
         self.actor = actor
         self.operation: Operation[RoundAssignment] | None = None
-        self.result_box: QMessageBox | None = None
         self.round_spin = QSpinBox(self)
         self.round_spin.setObjectName("roundSpin")
         self.round_spin.setRange(1, 9)
@@ -147,22 +145,6 @@ class AssignDialog(QDialog):
 
     def _finished(self, result: RoundAssignment) -> None:
         self.assigned.emit(result)
-        box = QMessageBox(self)
-        box.setObjectName("assignResult")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(translate("AssignDialog", "Round assigned"))
-        box.setText(loads_text(result))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.finished.connect(lambda _code: self.accept())
-        self.result_box = box
-        box.open()
-
-    def reject(self) -> None:
-        if self.operation is not None and self.operation.running:
-            return
-        super().reject()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        self.show_result(
+            "assignResult", translate("AssignDialog", "Round assigned"), loads_text(result)
+        )

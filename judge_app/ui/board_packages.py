@@ -12,16 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from judge_app.ui.board_dialog import BoardDialog
 from judge_app.ui.operation import Operation, Progress
 
 if TYPE_CHECKING:
@@ -92,7 +91,7 @@ def make_packages(
     return reports
 
 
-class PackagesDialog(QDialog):
+class PackagesDialog(BoardDialog):
     """Non-modal; `made` fires with the list of PackageReports."""
 
     made = Signal(object)
@@ -105,7 +104,6 @@ class PackagesDialog(QDialog):
         self.db = db
         self.actor = actor
         self.operation: Operation[list[PackageReport]] | None = None
-        self.result_box: QMessageBox | None = None
         folder = db.path.parent
         self.round_spin = QSpinBox(self)
         self.round_spin.setObjectName("roundSpin")
@@ -231,22 +229,6 @@ class PackagesDialog(QDialog):
             .replace("%3", str(report.path))
             for report in reports
         ]
-        box = QMessageBox(self)
-        box.setObjectName("packagesResult")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(translate("PackagesDialog", "Grading packages"))
-        box.setText("\n".join(lines))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.finished.connect(lambda _code: self.accept())
-        self.result_box = box
-        box.open()
-
-    def reject(self) -> None:
-        if self.operation is not None and self.operation.running:
-            return
-        super().reject()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        self.show_result(
+            "packagesResult", translate("PackagesDialog", "Grading packages"), "\n".join(lines)
+        )

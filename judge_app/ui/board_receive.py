@@ -13,12 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from judge_app.ui.board_dialog import BoardDialog
 from judge_app.ui.i18n import QT_TRANSLATE_NOOP, current_language
 from judge_app.ui.operation import Operation, Progress
 
@@ -107,7 +107,7 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> Non
     table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
 
 
-class ReceiveDialog(QDialog):
+class ReceiveDialog(BoardDialog):
     """Non-modal work dialog; `received` fires with the report after a successful run."""
 
     received = Signal(object)  # IntakeReport
@@ -401,11 +401,6 @@ class ReceiveDialog(QDialog):
             else translate("ReceiveDialog", "Receive")
         )
 
-    def reject(self) -> None:
-        if self.operation is not None and self.operation.running:
-            return  # the intake's transaction must finish; Close is disabled meanwhile
-        super().reject()
-
     # ----------------------------------------------------------------------------- report
 
     def show_report(self, report: IntakeReport) -> None:
@@ -526,8 +521,3 @@ class ReceiveDialog(QDialog):
             self.status.setText(translate("ReceiveDialog", "Saved: %1").replace("%1", str(target)))
 
         return Operation(work, parent=self, on_success=saved).start()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

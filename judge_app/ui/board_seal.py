@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.messages import render
+from judge_app.ui.board_dialog import BoardDialog
 from judge_app.ui.errors import show_error
 from judge_app.ui.i18n import current_language
 from judge_app.ui.operation import Operation, Progress
@@ -41,7 +40,7 @@ def _password_edit(parent: QWidget, name: str) -> QLineEdit:
     return edit
 
 
-class SealDialog(QDialog):
+class SealDialog(BoardDialog):
     """Non-modal; `sealed` fires with the number of identity records sealed."""
 
     sealed = Signal(int)
@@ -54,7 +53,6 @@ class SealDialog(QDialog):
         self.db = db
         self.actor = actor
         self.operation: Operation[int] | None = None
-        self.result_box: QMessageBox | None = None
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.first = _password_edit(self, "passphrase1")
@@ -164,22 +162,8 @@ class SealDialog(QDialog):
 
     def _finished(self, count: int) -> None:
         self.sealed.emit(count)
-        box = QMessageBox(self)
-        box.setObjectName("sealResult")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(translate("SealDialog", "Seal identities"))
-        box.setText(render("seal_done", current_language(), count=count, path=self.db.path))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.finished.connect(lambda _code: self.accept())
-        self.result_box = box
-        box.open()
-
-    def reject(self) -> None:
-        if self.operation is not None and self.operation.running:
-            return
-        super().reject()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        self.show_result(
+            "sealResult",
+            translate("SealDialog", "Seal identities"),
+            render("seal_done", current_language(), count=count, path=self.db.path),
+        )
