@@ -1150,6 +1150,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Hãy ghi lý do thay khoá (--reason), ví dụ “mất máy tính”.",
         "Give the reason for replacing the key (--reason), e.g. “laptop lost”.",
     ),
+    "package_redacted": (
+        "Đã che {characters} ký tự lộ danh tính trong {files} tệp của gói.",
+        "Blacked out {characters} identifying characters in {files} files of the package.",
+    ),
     # Grading packages (exchange/package.py)
     "package_created": (
         "Đã tạo gói chấm {path} cho giám khảo {judge}, vòng {round}: {entries} bài, {files} tệp.",

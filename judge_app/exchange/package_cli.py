@@ -13,10 +13,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.messages import render
+
+if TYPE_CHECKING:
+    from judge_app.store.database import ContestDatabase
 
 __all__ = ["add_commands", "cmd_package", "cmd_workspace_open"]
 
@@ -48,7 +51,16 @@ def cmd_package(args: argparse.Namespace, lang: str) -> int:
         passphrase = read_passphrase(args, confirm=False, lang=lang)
         folder = Path(args.key_folder) if args.key_folder else None
         private_key = keys.load_private_key(fingerprint, passphrase, folder=folder)
-        report = create_package(db, args.judge, args.round, out, private_key, actor=BOARD_ACTOR)
+        seal_phrases = _seal_passphrases(db, args, lang)
+        report = create_package(
+            db,
+            args.judge,
+            args.round,
+            out,
+            private_key,
+            actor=BOARD_ACTOR,
+            passphrases=seal_phrases,
+        )
     print(
         render(
             "package_created",
@@ -60,7 +72,28 @@ def cmd_package(args: argparse.Namespace, lang: str) -> int:
             files=report.files,
         )
     )
+    if report.redacted:
+        characters = sum(count for _, _, count in report.redacted)
+        print(render("package_redacted", lang, files=len(report.redacted), characters=characters))
+    for note in report.notes:
+        print(render(note, lang), file=sys.stderr)
     return 0
+
+
+def _seal_passphrases(db: ContestDatabase, args: argparse.Namespace, lang: str) -> list[bytes]:
+    """A sealed contest's passphrases, so the judges' copies can be redacted.
+
+    In the real order of work the board seals before it packages; without these the copies
+    would go out with the names on their cover pages.
+    """
+    from judge_app.intake.seal import seal_key_count
+    from judge_app.intake.seal_cli import passphrases_for
+
+    needed = seal_key_count(db)
+    if needed is None:
+        return []
+    seal_args = argparse.Namespace(passphrase_file=args.seal_passphrase_file, keys=needed)
+    return passphrases_for(seal_args, lang, needed=needed, new_seal=False)
 
 
 def _typed_fingerprint(error: JudgeAppError, lang: str) -> str | None:
@@ -125,6 +158,13 @@ def add_commands(sub: Any) -> None:
         "--key",
         metavar="FINGERPRINT",
         help="the signing key (default: the head judge's pinned key)",
+    )
+    package.add_argument(
+        "--seal-passphrase-file",
+        action="append",
+        metavar="FILE",
+        help="a sealed contest's passphrase (repeat for two), so names are redacted in the "
+        "judges' copies (else $JUDGE_APP_SEAL_PASSPHRASE, else a prompt)",
     )
     package.add_argument(
         "--key-folder",

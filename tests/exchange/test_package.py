@@ -473,3 +473,44 @@ def test_package_and_workspace_commands(
     assert (app_home / "data" / "trusted-heads").is_dir()
     # The second time no fingerprint is needed: the key is pinned.
     assert _run(["workspace", "open", str(out), "-o", str(workspace)]) == 0
+
+
+def test_package_command_redacts_a_sealed_contest(
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The board seals before it packages: the command must still black the names out."""
+    import shutil
+
+    from judge_app.cli import main
+
+    folder = tmp_path / "demo"
+    shutil.copytree(demo.db.parent, folder, ignore=shutil.ignore_patterns("packages"))
+    secret = tmp_path / "seal.txt"
+    secret.write_text("mật khẩu niêm phong\n", encoding="utf-8")
+    head = tmp_path / "head.txt"
+    head.write_text(DEMO_PASSPHRASE + "\n", encoding="utf-8")
+    contest = str(folder / "contest.sqlite")
+    assert main(["seal", contest, "--passphrase-file", str(secret)]) == 0
+    out = tmp_path / "gk1.jgp"
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "package",
+                contest,
+                "--judge",
+                "GK1",
+                "-o",
+                str(out),
+                "--passphrase-file",
+                str(head),
+                "--key-folder",
+                str(folder / "keys"),
+                "--seal-passphrase-file",
+                str(secret),
+            ]
+        )
+        == 0
+    )
+    assert "Blacked out" in capsys.readouterr().out
