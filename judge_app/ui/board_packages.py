@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from judge_app.core.messages import render
 from judge_app.ui.board_dialog import BoardDialog
+from judge_app.ui.i18n import current_language
 from judge_app.ui.operation import Operation, Progress
 
 if TYPE_CHECKING:
@@ -45,6 +47,9 @@ class PackageRequest:
     out_dir: Path
     key_folder: Path | None  # None: the user's own key folder
     passphrase: str
+    # A sealed contest's passphrase(s): the identities are opened in memory only, to black the
+    # names out of the judges' copies (a sealed contest without them could not be redacted).
+    seal_passphrases: tuple[str, ...] = ()
 
 
 def make_packages(
@@ -80,13 +85,20 @@ def make_packages(
     private_key = keys.load_private_key(
         fingerprint, keys.normalise_passphrase(request.passphrase), folder=request.key_folder
     )
+    from judge_app.intake.seal_crypto import passphrase_from_text
+
+    seal_phrases = [passphrase_from_text(text) for text in request.seal_passphrases]
     request.out_dir.mkdir(parents=True, exist_ok=True)
     reports = []
     for done, code in enumerate(graders):
         progress.check()
         progress.report(done, len(graders), code)
         target = request.out_dir / package_name(code)
-        reports.append(create_package(db, code, request.round, target, private_key, actor=actor))
+        reports.append(
+            create_package(
+                db, code, request.round, target, private_key, actor=actor, passphrases=seal_phrases
+            )
+        )
     progress.report(len(graders), len(graders), "")
     return reports
 
@@ -121,6 +133,14 @@ class PackagesDialog(BoardDialog):
         self.passphrase = QLineEdit(self)
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        from judge_app.intake.seal import seal_key_count  # a meta row: quick
+
+        self.seal_edits: list[QLineEdit] = []
+        for number in range(seal_key_count(db) or 0):
+            edit = QLineEdit(self)
+            edit.setObjectName(f"sealPassphrase{number + 1}")
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.seal_edits.append(edit)
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.status = QLabel(self)
@@ -130,6 +150,8 @@ class PackagesDialog(BoardDialog):
         self.form.addRow("", self._row(self.out_edit, self.out_button))
         self.form.addRow("", self._row(self.key_edit, self.key_button))
         self.form.addRow("", self.passphrase)
+        for edit in self.seal_edits:
+            self.form.addRow("", edit)
         self.buttons = QDialogButtonBox(self)
         self.run_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("runPackages")
@@ -153,11 +175,15 @@ class PackagesDialog(BoardDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(translate("PackagesDialog", "Make grading packages"))
-        labels = (
+        labels: tuple[str, ...] = (
             translate("PackagesDialog", "Round:"),
             translate("PackagesDialog", "Save packages in:"),
             translate("PackagesDialog", "Head judge's key folder:"),
             translate("PackagesDialog", "Key passphrase:"),
+        )
+        labels += tuple(
+            translate("PackagesDialog", "Seal passphrase %1:").replace("%1", str(number + 1))
+            for number in range(len(self.seal_edits))
         )
         for row, text in enumerate(labels):
             label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
@@ -182,7 +208,11 @@ class PackagesDialog(BoardDialog):
 
     def run(self) -> Operation[list[PackageReport]] | None:
         out_text = self.out_edit.text().strip()
-        if not out_text or not self.passphrase.text():
+        if (
+            not out_text
+            or not self.passphrase.text()
+            or not all(edit.text() for edit in self.seal_edits)
+        ):
             self.status.setText(
                 translate("PackagesDialog", "Choose where to save and type the passphrase.")
             )
@@ -193,6 +223,7 @@ class PackagesDialog(BoardDialog):
             Path(out_text),
             Path(key_text) if key_text else None,
             self.passphrase.text(),
+            tuple(edit.text() for edit in self.seal_edits),
         )
         db, actor = self.db, self.actor
         self._set_running(True)
@@ -218,6 +249,8 @@ class PackagesDialog(BoardDialog):
         if not running:
             self.status.setText("")
             self.passphrase.clear()  # never kept longer than one run
+            for edit in self.seal_edits:
+                edit.clear()
 
     def _finished(self, reports: list[PackageReport]) -> None:
         self.made.emit(reports)
@@ -229,6 +262,15 @@ class PackagesDialog(BoardDialog):
             .replace("%3", str(report.path))
             for report in reports
         ]
+        redacted = [item for report in reports for item in report.redacted]
+        if redacted:
+            lines.append(
+                translate("PackagesDialog", "Names blacked out in %1 files (%2 characters).")
+                .replace("%1", str(len(redacted)))
+                .replace("%2", str(sum(count for _, _, count in redacted)))
+            )
+        notes = {note for report in reports for note in report.notes}
+        lines += [render(note, current_language()) for note in sorted(notes)]
         self.show_result(
             "packagesResult", translate("PackagesDialog", "Grading packages"), "\n".join(lines)
         )

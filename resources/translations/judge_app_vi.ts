@@ -325,7 +325,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../judge_app/ui/board_assign.py" line="+40"/>
+        <location filename="../../judge_app/ui/board_assign.py" line="+39"/>
         <source>Round %1: %2 entries assigned (%3 assignments added).</source>
         <translation>Vòng %1: đã phân công %2 bài (thêm %3 lượt chấm).</translation>
     </message>
@@ -340,7 +340,7 @@
         <translation>Hạt giống (để bốc lại đúng như vậy): %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Assign a grading round</source>
         <translation>Phân công một vòng chấm</translation>
     </message>
@@ -385,7 +385,7 @@
         <translation>Đang phân công…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Round assigned</source>
         <translation>Đã phân công vòng chấm</translation>
     </message>
@@ -760,7 +760,7 @@
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../judge_app/ui/board_packages.py" line="+157"/>
+        <location filename="../../judge_app/ui/board_packages.py" line="+177"/>
         <source>Make grading packages</source>
         <translation>Tạo gói chấm</translation>
     </message>
@@ -785,7 +785,12 @@
         <translation>Cụm mật khẩu của khoá:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Seal passphrase %1:</source>
+        <translation>Mật khẩu niêm phong %1:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+1"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
@@ -801,17 +806,17 @@
         <translation>Tạo gói chấm</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Choose where to save and type the passphrase.</source>
         <translation>Hãy chọn nơi lưu và gõ cụm mật khẩu.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Making packages…</source>
         <translation>Đang tạo gói chấm…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Packages written:</source>
         <translation>Đã tạo các gói chấm:</translation>
     </message>
@@ -822,6 +827,11 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>Names blacked out in %1 files (%2 characters).</source>
+        <translation>Đã che tên, trường trong %1 tệp (%2 ký tự).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Grading packages</source>
         <translation>Gói chấm</translation>
     </message>
@@ -850,12 +860,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+388"/>
+        <location line="+383"/>
         <source>Late</source>
         <translation>Nộp muộn</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-382"/>
         <source>Need linking to a participant</source>
         <translation>Cần ghép với người dự thi</translation>
     </message>
@@ -1036,7 +1046,7 @@
         <translation>Nhận thêm…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>Unit: %1 (%2). Deadline: %3.</source>
         <translation>Đơn vị: %1 (%2). Hạn nộp: %3.</translation>
     </message>
@@ -1124,13 +1134,13 @@
 <context>
     <name>SealDialog</name>
     <message>
-        <location filename="../../judge_app/ui/board_seal.py" line="+92"/>
-        <location line="+78"/>
+        <location filename="../../judge_app/ui/board_seal.py" line="+90"/>
+        <location line="+77"/>
         <source>Seal identities</source>
         <translation>Niêm phong đầu phách</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-75"/>
         <source>Sealing hides who wrote each entry until the scores are locked. Without the passphrase the identities cannot be opened again: type it twice and keep it safe.</source>
         <translation>Niêm phong giấu danh tính người viết từng bài cho đến khi điểm đã khoá. Không có mật khẩu thì không thể mở lại danh tính: hãy gõ hai lần và cất giữ cẩn thận.</translation>
     </message>

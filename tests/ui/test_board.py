@@ -277,6 +277,32 @@ def test_packages_dialog_writes_one_signed_package_per_grader(
     box.close()
 
 
+def test_packages_of_a_sealed_contest_ask_for_the_seal_passphrase_and_redact(
+    qtbot: QtBot, open_contest: OpenContest, demo: Path, tmp_path: Path
+) -> None:
+    from judge_app.intake.seal import seal_identities
+
+    _assigned_with_head_key(demo)
+    with open_contest_file(demo) as db:
+        seal_identities(db, [b"mat-khau-niem-phong"], actor="test")
+    window = open_contest(demo)
+    dialog = window.make_packages()
+    assert isinstance(dialog, PackagesDialog)
+    assert [edit.objectName() for edit in dialog.seal_edits] == ["sealPassphrase1"]
+    dialog.out_edit.setText(str(tmp_path / "goi"))
+    qtbot.keyClicks(dialog.passphrase, DEMO_PASSPHRASE)
+    assert dialog.run() is None  # the seal passphrase is still missing
+    qtbot.keyClicks(dialog.seal_edits[0], "mat-khau-niem-phong")
+    with qtbot.waitSignal(dialog.made, timeout=60_000) as signal:
+        dialog.run_button.click()
+    assert any(report.redacted for report in signal.args[0])
+    box = wait_for_dialog(qtbot, QMessageBox, "packagesResult")
+    assert isinstance(box, QMessageBox)
+    assert "Đã che tên, trường" in box.text()
+    assert dialog.seal_edits[0].text() == ""
+    box.close()
+
+
 def test_packages_dialog_wrong_passphrase_shows_the_translated_error(
     qtbot: QtBot, open_contest: OpenContest, demo: Path, tmp_path: Path
 ) -> None:
