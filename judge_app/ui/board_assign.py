@@ -59,10 +59,8 @@ class AssignDialog(BoardDialog):
     def __init__(
         self, db: ContestDatabase, parent: QWidget | None = None, *, actor: str = "board"
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, parent, actor=actor)
         self.setObjectName("assignDialog")
-        self.db = db
-        self.actor = actor
         self.operation: Operation[RoundAssignment] | None = None
         self.round_spin = QSpinBox(self)
         self.round_spin.setObjectName("roundSpin")

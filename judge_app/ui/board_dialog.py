@@ -4,17 +4,24 @@ it, and it retranslates itself when the language changes."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from judge_app.ui.operation import Operation
 
+if TYPE_CHECKING:
+    from judge_app.store.database import ContestDatabase
+
 
 class BoardDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: ContestDatabase, parent: QWidget | None = None, *, actor: str = "board"
+    ) -> None:
         super().__init__(parent)
+        self.db = db
+        self.actor = actor  # who the audit log names
         self.operation: Operation[Any] | None = None
         self.result_box: QMessageBox | None = None
 

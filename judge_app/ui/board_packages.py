@@ -111,10 +111,8 @@ class PackagesDialog(BoardDialog):
     def __init__(
         self, db: ContestDatabase, parent: QWidget | None = None, *, actor: str = "board"
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, parent, actor=actor)
         self.setObjectName("packagesDialog")
-        self.db = db
-        self.actor = actor
         self.operation: Operation[list[PackageReport]] | None = None
         folder = db.path.parent
         self.round_spin = QSpinBox(self)

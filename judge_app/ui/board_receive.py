@@ -120,11 +120,9 @@ class ReceiveDialog(BoardDialog):
         service: DocumentService | None = None,
         actor: str = "board",
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, parent, actor=actor)
         self.setObjectName("receiveDialog")
-        self.db = db
         self.service = service
-        self.actor = actor
         self.report: IntakeReport | None = None
         self.operation: Operation[IntakeReport] | None = None
         self.units_loaded: Operation[list[tuple[str, str]]] | None = None

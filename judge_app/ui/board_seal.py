@@ -48,10 +48,8 @@ class SealDialog(BoardDialog):
     def __init__(
         self, db: ContestDatabase, parent: QWidget | None = None, *, actor: str = "board"
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db, parent, actor=actor)
         self.setObjectName("sealDialog")
-        self.db = db
-        self.actor = actor
         self.operation: Operation[int] | None = None
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
