@@ -29,6 +29,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -146,6 +147,10 @@ class Contest(Base):
     quality_threshold: Mapped[Points | None] = mapped_column(PointsType)
     quality_target_percent: Mapped[int] = mapped_column(Integer, default=10)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Canonical JSON of the set-up parts only later stages read (prize scheme, tie rule, round
+    # plan, age rule): see docs/contest-config.md. A JSON column, not tables, because the
+    # results issue owns their meaning and a template must round-trip them unchanged.
+    settings: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
     stages: Mapped[list[Stage]] = relationship(back_populates="contest", order_by="Stage.number")
     unit_groups: Mapped[list[UnitGroup]] = relationship(back_populates="contest")
@@ -367,7 +372,45 @@ class Judge(Base):
     is_head: Mapped[bool] = mapped_column(default=False)
     key_fingerprint: Mapped[str | None] = mapped_column(String(128))
     public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Most entries this judge takes in one round (None: no limit); assignment balances below it.
+    capacity: Mapped[int | None] = mapped_column(Integer)
     unit: Mapped[Unit | None] = relationship()
+    conflicts: Mapped[list[JudgeConflict]] = relationship(
+        back_populates="judge", cascade="all, delete-orphan"
+    )
+
+
+class JudgeConflict(Base):
+    """A declared conflict of interest: the judge never grades this unit's entries (beyond their
+    own unit, which is always a conflict)."""
+
+    __tablename__ = "judge_conflict"
+    judge_id: Mapped[int] = mapped_column(
+        ForeignKey("judge.id", ondelete="CASCADE"), primary_key=True
+    )
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("unit.id", ondelete="CASCADE"), primary_key=True
+    )
+    reason: Mapped[str] = mapped_column(Text, default="")
+    judge: Mapped[Judge] = relationship(back_populates="conflicts")
+    unit: Mapped[Unit] = relationship()
+
+
+class RedactionBox(Base):
+    """A box the head judge drew on a page of an entry file (a cover page with a name, a school
+    stamp); burned into the judges' copy. Coordinates are fractions (0–1) of the unrotated page,
+    so they hold whatever resolution the page is rendered at."""
+
+    __tablename__ = "redaction_box"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_file_id: Mapped[int] = mapped_column(ForeignKey("entry_file.id", ondelete="CASCADE"))
+    page: Mapped[int] = mapped_column(Integer, CheckConstraint("page >= 0", name="page_valid"))
+    x0: Mapped[float] = mapped_column(Float)
+    y0: Mapped[float] = mapped_column(Float)
+    x1: Mapped[float] = mapped_column(Float)
+    y1: Mapped[float] = mapped_column(Float)
+    created_by: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class Assignment(Base):
@@ -418,6 +461,9 @@ class Grading(Base):
     flags: Mapped[list[GradingFlag]] = relationship(
         back_populates="grading", cascade="all, delete-orphan"
     )
+    page_notes: Mapped[list[PageNote]] = relationship(
+        back_populates="grading", cascade="all, delete-orphan"
+    )
 
 
 class CriterionScore(Base):
@@ -458,6 +504,36 @@ class GradingFlag(Base):
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     note: Mapped[str] = mapped_column(Text, default="")
     grading: Mapped[Grading] = relationship(back_populates="flags")
+
+
+class PageNote(Base):
+    """A judge's short note pinned to a point of a page (x, y: fractions of the unrotated page);
+    kept with the grading and printed on the score sheet, never drawn on the entrant's file."""
+
+    __tablename__ = "page_note"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grading_id: Mapped[int] = mapped_column(ForeignKey("grading.id", ondelete="CASCADE"))
+    file_sort: Mapped[int] = mapped_column(Integer, default=0)
+    page: Mapped[int] = mapped_column(Integer, default=0)
+    x: Mapped[float] = mapped_column(Float)
+    y: Mapped[float] = mapped_column(Float)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    grading: Mapped[Grading] = relationship(back_populates="page_notes")
+
+
+class BankComment(Base):
+    """A reusable comment: from the contest's rubric (origin "contest") or a judge's own."""
+
+    __tablename__ = "comment_bank"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    criterion_id: Mapped[int | None] = mapped_column(
+        ForeignKey("criterion.id", ondelete="CASCADE")
+    )  # None: a general comment
+    text: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(16), default="judge")
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class AuditRow(Base):

@@ -136,13 +136,13 @@ def test_alembic_runs_on_a_connection_with_the_app_pragmas(tmp_path: Path) -> No
 
 # --- upgrading an older file ------------------------------------------------------------------
 
-NEXT_REVISION = '''
+NEXT_REVISION = f'''
 """Test-only revision: rebuilds grading (a parent with ON DELETE CASCADE children)."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_test"
-down_revision = "0001_initial"
+revision = "0099_test"
+down_revision = "{HEAD_REVISION}"
 branch_labels = None
 depends_on = None
 
@@ -171,9 +171,9 @@ def test_older_file_is_backed_up_then_upgraded_without_loss(
     with pytest.MonkeyPatch.context() as patch:
         scripts = contest_path.parent / "migrations"
         shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-        (scripts / "versions" / "0002_test.py").write_text(NEXT_REVISION, encoding="utf-8")
+        (scripts / "versions" / "0099_test.py").write_text(NEXT_REVISION, encoding="utf-8")
         patch.setattr(database_module, "MIGRATIONS_DIR", scripts)
-        patch.setattr(database_module, "HEAD_REVISION", "0002_test")
+        patch.setattr(database_module, "HEAD_REVISION", "0099_test")
         script_directory.cache_clear()
         try:
             with open_contest_file(contest_path) as upgraded:
@@ -183,7 +183,7 @@ def test_older_file_is_backed_up_then_upgraded_without_loss(
                 assert {s.points for s in scores} == {Points(750)}
                 assert verify(upgraded).ok
                 assert upgraded.read_scalar("SELECT version_num FROM alembic_version") == (
-                    "0002_test"
+                    "0099_test"
                 )
                 added = upgraded.read_scalar(
                     "SELECT count(*) FROM pragma_table_info('grading') WHERE name = 'extra'"
@@ -198,7 +198,7 @@ def test_older_file_is_backed_up_then_upgraded_without_loss(
     copy = connect_sqlite(backups[0])
     try:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            "0001_initial",
+            HEAD_REVISION,
         )
         assert copy.execute("SELECT count(*) FROM criterion_score").fetchone()[0] == 50
     finally:

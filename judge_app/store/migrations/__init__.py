@@ -15,6 +15,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0001_initial"
+HEAD_REVISION = "0002_setup_grading"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
