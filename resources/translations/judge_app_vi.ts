@@ -340,7 +340,7 @@
         <translation>Hạt giống (để bốc lại đúng như vậy): %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+50"/>
         <source>Assign a grading round</source>
         <translation>Phân công một vòng chấm</translation>
     </message>
@@ -760,7 +760,7 @@
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../judge_app/ui/board_packages.py" line="+177"/>
+        <location filename="../../judge_app/ui/board_packages.py" line="+175"/>
         <source>Make grading packages</source>
         <translation>Tạo gói chấm</translation>
     </message>
@@ -860,12 +860,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+383"/>
+        <location line="+381"/>
         <source>Late</source>
         <translation>Nộp muộn</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-380"/>
         <source>Need linking to a participant</source>
         <translation>Cần ghép với người dự thi</translation>
     </message>
@@ -925,7 +925,7 @@
         <translation>khớp nhiều người</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+161"/>
         <source>Receive entries</source>
         <translation>Nhận bài dự thi</translation>
     </message>
@@ -1134,7 +1134,7 @@
 <context>
     <name>SealDialog</name>
     <message>
-        <location filename="../../judge_app/ui/board_seal.py" line="+90"/>
+        <location filename="../../judge_app/ui/board_seal.py" line="+88"/>
         <location line="+77"/>
         <source>Seal identities</source>
         <translation>Niêm phong đầu phách</translation>
