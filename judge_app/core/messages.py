@@ -186,6 +186,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã niêm phong {count} đầu phách trong {path}.",
         "Sealed {count} identity records in {path}.",
     ),
+    "seal_backup_not_removed": (
+        "Đã niêm phong, nhưng không xoá được bản sao lưu cũ {path} ({reason}); bản này vẫn chứa "
+        "đầu phách chưa niêm phong: hãy tự xoá nó.",
+        "Sealed, but the old backup {path} could not be deleted ({reason}); it still holds the "
+        "identity records unsealed: delete it yourself.",
+    ),
     "reveal_done": (
         "Đã ghép phách {count} bài trong {path}; việc này được ghi vào nhật ký.",
         "Revealed {count} entries in {path}; this is recorded in the audit log.",

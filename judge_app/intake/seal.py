@@ -20,7 +20,8 @@ contest file produces the code → participant mapping. What stays in clear, and
 Old copies of the clear link: after sealing, the file is rebuilt from its live rows (VACUUM)
 and the WAL emptied, because SQLite leaves an updated row's old bytes in the page's unused space;
 a test scans the raw file for the old file names. Backups made before sealing (per-user backup
-folder) still hold the link in clear.
+folder) would still hold the link in clear: a seal replaces them by one backup of the sealed file
+(`_replace_clear_backups`), so the only clear copy left is whatever the board saved elsewhere.
 
 Codes: intake asks `allocate_codes` for the codes of the entries it creates (in the same write
 transaction, so two imports never draw the same code); `assign_codes` replaces any code that is
@@ -316,7 +317,38 @@ def seal_identities(db: ContestDatabase, passphrases: Sequence[bytes], *, actor:
             )
     if rows:
         _rebuild_file(db)
+        _replace_clear_backups(db, actor)
     return len(rows)
+
+
+def _replace_clear_backups(db: ContestDatabase, actor: str) -> None:
+    """Backups taken before this seal hold the code → participant link in clear: make a
+    checked backup of the sealed file first (never a moment without a backup), then delete the
+    older ones, the kept-forever pre-migration copies included. Recorded with a count only."""
+    from judge_app.store.backup import backup_contest, list_backups
+
+    fresh = backup_contest(db, "sealed")
+    removed = 0
+    for old in list_backups(db.path):
+        if old != fresh:
+            try:
+                old.unlink()
+            except OSError as exc:
+                raise JudgeAppError(
+                    "seal_backup_not_removed", old, reason=exc.strerror or str(exc)
+                ) from exc
+            removed += 1
+    if removed:
+        with db.session() as session, session.begin():
+            audit.record(
+                session,
+                actor=actor,
+                action="backup.replace_unsealed",
+                entity="backup",
+                entity_key="*",
+                before=None,
+                after={"removed": removed, "kept": fresh.name},
+            )
 
 
 def _payload(participant: Participant, entry: Entry) -> dict[str, Any]:

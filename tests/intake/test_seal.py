@@ -285,6 +285,28 @@ def test_the_sealed_file_keeps_no_old_copy_of_the_file_names(db: ContestDatabase
     assert found == []
 
 
+def test_backups_from_before_the_seal_are_replaced_by_a_sealed_one(db: ContestDatabase) -> None:
+    from judge_app.store.backup import backup_contest, list_backups
+
+    originals = [row[0] for row in _raw(db, "SELECT original_name FROM entry_file")]
+    telling = [name for name in originals if len(name) >= 12]
+    backup_contest(db, "manual")
+    backup_contest(db, "pre-migration")
+    clear = list_backups(db.path)
+    assert len(clear) == 2
+    assert any(name.encode("utf-8") in clear[0].read_bytes() for name in telling)
+
+    seal_identities(db, ONE, actor=ACTOR)
+
+    left = list_backups(db.path)
+    assert len(left) == 1 and left[0] not in clear
+    data = left[0].read_bytes()
+    assert [name for name in telling if name.encode("utf-8") in data] == []
+    actions = [row[0] for row in _raw(db, "SELECT action FROM audit_log")]
+    assert actions[-1] == "backup.replace_unsealed"
+    assert verify(db).ok
+
+
 def test_code_list_for_the_envelope(db: ContestDatabase, tmp_path: Path) -> None:
     before = _snapshot(db)
     seal_identities(db, TWO, actor=ACTOR)
