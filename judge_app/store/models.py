@@ -536,6 +536,38 @@ class BankComment(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class ScoreFileRecord(Base):
+    """A judge's signed score file: in a workspace, each export made; on the board, each file
+    merged (kept as evidence under the contest folder). Revisions strictly increase per judge."""
+
+    __tablename__ = "score_file"
+    __table_args__ = (UniqueConstraint("judge_id", "revision"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judge.id", ondelete="RESTRICT"))
+    round: Mapped[int] = mapped_column(Integer)
+    revision: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    stored_path: Mapped[str] = mapped_column(Text, default="")  # relative to the contest folder
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+    exported_at: Mapped[str] = mapped_column(String(32))  # as signed in the file (ISO-8601 UTC)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    judge: Mapped[Judge] = relationship()
+
+
+class Decision(Base):
+    """A recorded human decision on an entry's score: the outcome of a discussion (1.0–1.5
+    gap), the head judge's decision, or a board decision on validity. The reason is required."""
+
+    __tablename__ = "decision"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id", ondelete="RESTRICT"))
+    kind: Mapped[str] = mapped_column(String(16))  # discussed / head / invalid / appeal
+    score: Mapped[Points | None] = mapped_column(PointsType)
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class AuditRow(Base):
     """Append-only log of every change; each row carries the hash of the one before it."""
 

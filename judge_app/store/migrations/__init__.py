@@ -15,6 +15,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0002_setup_grading"
+HEAD_REVISION = "0003_score_files"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
