@@ -1298,6 +1298,276 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Fingerprint in the package: {fingerprint}\nType the fingerprint the head judge reads "
         "to you:",
     ),
+    # --- redaction boxes (h4-redaction: intake/redaction_boxes, documents/redaction_burn) ---
+    "redaction_box_format": (
+        "Ô che phải là bốn số từ 0 đến 1: x0,y0,x1,y1 (nhận được: {text}).",
+        "A redaction box is four numbers from 0 to 1: x0,y0,x1,y1 (got: {text}).",
+    ),
+    "redaction_entry_not_found": (
+        "Tệp cuộc thi {path} không có bài số phách {entry}.",
+        "The contest file {path} has no entry with the code {entry}.",
+    ),
+    "redaction_file_not_found": (
+        "Bài {entry} có {files} tệp; không có tệp số {file}.",
+        "Entry {entry} has {files} files; there is no file {file}.",
+    ),
+    "redaction_file_unreadable": (
+        "Tệp {path} không mở được nên không vẽ ô che lên được; tệp này không đến tay giám khảo.",
+        "{path} cannot be opened, so no box can be drawn on it; it never reaches a judge.",
+    ),
+    "redaction_box_outside": (
+        "Ô che {box} nằm ngoài trang: mỗi số phải từ 0 đến 1 (phần của chiều rộng, chiều cao).",
+        "The box {box} lies outside the page: each number must be from 0 to 1 (a share of the "
+        "width or height).",
+    ),
+    "redaction_box_empty": (
+        "Ô che {box} rỗng hoặc quá nhỏ: x1 phải lớn hơn x0 và y1 lớn hơn y0.",
+        "The box {box} is empty or too small: x1 must be greater than x0 and y1 than y0.",
+    ),
+    "redaction_page_missing": (
+        "Tệp {path} có {pages} trang; không có trang {page}.",
+        "{path} has {pages} pages; there is no page {page}.",
+    ),
+    "redaction_box_not_found": (
+        "Không có ô che số {box} trong tệp cuộc thi {path}.",
+        "There is no redaction box number {box} in the contest file {path}.",
+    ),
+    "redaction_burn_failed": (
+        "không tô đen được ô che vào bản của giám khảo ({reason})",
+        "the redaction boxes could not be burned into the judge's copy ({reason})",
+    ),
+    "redaction_box_kind": (
+        "loại tệp này không mang được ô che",
+        "this kind of file cannot carry redaction boxes",
+    ),
+    "redaction_box_added": (
+        "Đã thêm ô che số {box}: bài {entry}, tệp {file}, trang {page}.",
+        "Redaction box {box} added: entry {entry}, file {file}, page {page}.",
+    ),
+    "redaction_box_removed": (
+        "Đã xoá ô che số {box}: bài {entry}, tệp {file}, trang {page}.",
+        "Redaction box {box} removed: entry {entry}, file {file}, page {page}.",
+    ),
+    "redaction_box_line": (
+        "#{box}  bài {entry}  tệp {file}  trang {page}  {rect}  ({by})",
+        "#{box}  entry {entry}  file {file}  page {page}  {rect}  ({by})",
+    ),
+    "redaction_boxes_none": (
+        "Chưa có ô che nào.",
+        "No redaction boxes yet.",
+    ),
+    "redaction_packages_stale": (
+        "Các gói chấm đã làm trước thay đổi này cần làm lại và gửi lại: {packages}.",
+        "Grading packages made before this change must be remade and sent again: {packages}.",
+    ),
+    "redaction_preview_written": (
+        "Đã lưu trang {page} của bản giám khảo nhận (bài {entry}, tệp {file}) vào {out}: "
+        "{characters} ký tự bị che tự động, {boxes} ô che.",
+        "Page {page} of the judge's copy (entry {entry}, file {file}) saved as {out}: "
+        "{characters} characters blacked out automatically, {boxes} boxes burned.",
+    ),
+    "redaction_preview_not_checked": (
+        "Tệp này không có chữ đánh máy (ảnh, bản quét): hãy vẽ ô che lên họ tên, trường.",
+        "This file has no typed text (photo, scan): draw boxes over names and schools.",
+    ),
+    # --- grading workspace (h7-grading-data: store/grading.py, scores CLI) ---
+    "grading_not_a_workspace": (
+        "Tệp {path} không phải là không gian chấm của một giám khảo (cần đúng một giám khảo "
+        "và một cuộc thi).",
+        "{path} is not a judge's grading workspace (it needs exactly one judge and one contest).",
+    ),
+    "grading_entry_unknown": (
+        "Bài {entry} không được giao cho giám khảo trong không gian chấm {path}.",
+        "Entry {entry} is not assigned to the judge of the workspace {path}.",
+    ),
+    "grading_criterion_unknown": (
+        "Tiêu chí số {criterion} không có trong hướng dẫn chấm của {path}.",
+        "Criterion {criterion} is not in the rubric of {path}.",
+    ),
+    "grading_question_unknown": (
+        "Câu hỏi số {question} không có trong hướng dẫn chấm của {path}.",
+        "Question {question} is not in the rubric of {path}.",
+    ),
+    "answer_not_an_option": (
+        "Câu {number}: “{value}” không phải là một phương án ({options}).",
+        "Question {number}: “{value}” is not one of the options ({options}).",
+    ),
+    "grading_flag_unknown": (
+        "Không có loại báo cáo “{flag}” (các loại: {known}).",
+        "There is no flag “{flag}” (flags: {known}).",
+    ),
+    "page_note_invalid": (
+        "Ghi chú trên trang của bài {entry} phải có nội dung và nằm trong trang.",
+        "A page note on entry {entry} needs a text and a point inside the page.",
+    ),
+    "page_note_unknown": (
+        "Bài {entry} không có ghi chú trên trang số {note}.",
+        "Entry {entry} has no page note {note}.",
+    ),
+    "grading_incomplete": (
+        "Chưa nộp được bài {entry}: còn thiếu {missing}.",
+        "Entry {entry} cannot be submitted yet: {missing} still missing.",
+    ),
+    "grading_blocked": (
+        "Chưa nộp được bài {entry}: bài đang được báo cáo trưởng ban ({flags}); "
+        "hãy bỏ báo cáo khi đã chấm được.",
+        "Entry {entry} cannot be submitted: it is flagged for the head judge ({flags}); "
+        "clear the flag once it can be graded.",
+    ),
+    "bank_comment_empty": (
+        "Nhận xét mẫu không được để trống.",
+        "A reusable comment cannot be empty.",
+    ),
+    "bank_comment_not_removable": (
+        "Nhận xét mẫu số {comment} không phải do giám khảo thêm nên không xoá được.",
+        "Reusable comment {comment} was not added by the judge, so it cannot be removed.",
+    ),
+    # --- signed score files and merge (issue #7) ------------------------------------------
+    "file_unreadable": (
+        "Không đọc được tệp {path} ({reason}).",
+        "Cannot read {path} ({reason}).",
+    ),
+    "score_file_malformed": (
+        "Tệp {path} không phải tệp điểm hợp lệ của judge-app (hỏng hoặc bị cắt cụt ở: {reason}).",
+        "{path} is not a valid judge-app score file (damaged or truncated at: {reason}).",
+    ),
+    "score_file_too_large": (
+        "Tệp {path} quá lớn cho một tệp điểm ({size_mb} MB).",
+        "{path} is too large for a score file ({size_mb} MB).",
+    ),
+    "score_file_version": (
+        "Tệp điểm {path} có phiên bản định dạng {version} mà ứng dụng này không đọc được; "
+        "hãy cập nhật judge-app.",
+        "The score file {path} has format version {version}, which this app cannot read; "
+        "update judge-app.",
+    ),
+    "score_file_edited": (
+        "Tệp điểm {path} đã bị sửa sau khi ký (nội dung khác với bản đã ký); không nhận.",
+        "The score file {path} was edited after it was signed; refused.",
+    ),
+    "score_export_not_workspace": (
+        "{path} không phải bàn chấm của giám khảo; chỉ xuất tệp điểm từ bàn chấm.",
+        "{path} is not a judge's workspace; score files are exported from a workspace.",
+    ),
+    "score_export_nothing": (
+        "Bàn chấm {path} chưa có bài nào được phân công; không có gì để xuất.",
+        "The workspace {path} has no assigned entries; nothing to export.",
+    ),
+    "score_export_done": (
+        "Đã xuất tệp điểm {path}: giám khảo {judge}, vòng {round}, lần xuất {revision}, "
+        "{entries} bài ({submitted} đã nộp). Mã băm SHA-256: {sha256}",
+        "Exported the score file {path}: judge {judge}, round {round}, revision {revision}, "
+        "{entries} entries ({submitted} submitted). SHA-256: {sha256}",
+    ),
+    "score_verify_ok": (
+        "Chữ ký hợp lệ: tệp {path} do khoá {fingerprint} ký (giám khảo {judge}, vòng {round}, "
+        "lần xuất {revision}, {entries} bài).",
+        "Valid signature: {path} was signed by key {fingerprint} (judge {judge}, round {round}, "
+        "revision {revision}, {entries} entries).",
+    ),
+    "score_verify_unchecked": (
+        "Tệp {path} đọc được, nhưng CHƯA kiểm tra chữ ký: hãy chỉ ra khoá công khai của giám "
+        "khảo bằng --key. Tệp tự nhận khoá {fingerprint}.",
+        "{path} is readable, but its signature is NOT checked: give the judge's public key with "
+        "--key. The file claims key {fingerprint}.",
+    ),
+    "score_verify_bad": (
+        "Chữ ký của tệp {path} KHÔNG khớp với khoá {fingerprint}; không tin tệp này.",
+        "The signature of {path} does NOT match key {fingerprint}; do not trust this file.",
+    ),
+    "merge_not_board": (
+        "{path} không phải tệp cuộc thi của ban giám khảo; chỉ ghép điểm vào tệp cuộc thi.",
+        "{path} is not the board's contest file; score files are merged into the contest file.",
+    ),
+    "merge_other_contest": (
+        "Tệp điểm {path} thuộc một cuộc thi khác; không nhận.",
+        "The score file {path} belongs to another contest; refused.",
+    ),
+    "merge_unknown_judge": (
+        "Tệp điểm {path} ghi giám khảo {judge}, không có trong cuộc thi này; không nhận.",
+        "The score file {path} names judge {judge}, who is not in this contest; refused.",
+    ),
+    "merge_key_not_registered": (
+        "Chưa đăng ký khoá của giám khảo {judge}: hãy so dấu vân tay rồi chạy "
+        "'judge-app key register' trước khi ghép {path}.",
+        "Judge {judge} has no registered key: compare the fingerprint and run "
+        "'judge-app key register' before merging {path}.",
+    ),
+    "merge_key_replaced": (
+        "Tệp điểm {path} được ký bằng khoá cũ {fingerprint} của giám khảo {judge}, khoá này đã "
+        "bị thay; không nhận tệp mới ký bằng khoá cũ.",
+        "The score file {path} is signed with judge {judge}'s old key {fingerprint}, which was "
+        "replaced; files signed with a replaced key are refused.",
+    ),
+    "merge_key_mismatch": (
+        "Tệp điểm {path} ký bằng khoá {fingerprint}, không phải khoá đã đăng ký của giám khảo "
+        "{judge} ({pinned}); không nhận.",
+        "The score file {path} is signed with key {fingerprint}, not judge {judge}'s registered "
+        "key ({pinned}); refused.",
+    ),
+    "merge_bad_signature": (
+        "Chữ ký của tệp điểm {path} không đúng với khoá đã đăng ký của giám khảo {judge}: tệp "
+        "đã bị sửa hoặc không phải do giám khảo này ký; không nhận.",
+        "The signature of {path} does not match judge {judge}'s registered key: the file was "
+        "altered or not signed by this judge; refused.",
+    ),
+    "merge_revision_conflict": (
+        "CẢNH BÁO: đã ghép một tệp khác cũng là lần xuất {revision} của giám khảo {judge}; hai "
+        "tệp khác nhau cùng nhận một lần xuất. Tệp {path} không được nhận; hãy hỏi giám khảo.",
+        "WARNING: another file was merged as revision {revision} of judge {judge}; two "
+        "different files claim one revision. {path} is refused; ask the judge.",
+    ),
+    "merge_revision_old": (
+        "Tệp điểm {path} là lần xuất {revision} của giám khảo {judge}, cũ hơn lần xuất {newest} "
+        "đã ghép; không nhận (tránh quay lại điểm cũ).",
+        "The score file {path} is revision {revision} of judge {judge}, older than revision "
+        "{newest} already merged; refused (no rollback to older scores).",
+    ),
+    "merge_not_assigned": (
+        "Tệp điểm {path} có {count} bài không phân công cho giám khảo {judge} ({entries}); "
+        "không nhận tệp.",
+        "The score file {path} holds {count} entries not assigned to judge {judge} "
+        "({entries}); refused.",
+    ),
+    "merge_score_invalid": (
+        "Tệp điểm {path}: điểm tiêu chí {criterion} của bài {entry} ngoài thang điểm; không nhận.",
+        "Score file {path}: the score of criterion {criterion} for entry {entry} is off the "
+        "scale; refused.",
+    ),
+    "merge_unknown_criterion": (
+        "Tệp điểm {path}: bài {entry} có tiêu chí {criterion} không có trong hướng dẫn chấm.",
+        "Score file {path}: entry {entry} has criterion {criterion}, which is not in the rubric.",
+    ),
+    "merge_unknown_question": (
+        "Tệp điểm {path}: bài {entry} có câu trắc nghiệm {question} không hợp lệ.",
+        "Score file {path}: entry {entry} has an invalid multiple-choice question {question}.",
+    ),
+    "merge_total_mismatch": (
+        "Tệp điểm {path}: tổng điểm {total} của bài {entry} không bằng tổng các phần; không nhận.",
+        "Score file {path}: the total {total} of entry {entry} is not the sum of its parts; "
+        "refused.",
+    ),
+    "merge_file_changed": (
+        "Tệp điểm {path} thay đổi trong lúc đang ghép; hãy ghép lại.",
+        "The score file {path} changed while it was being merged; merge it again.",
+    ),
+    "merge_file_merged": (
+        "Đã ghép {path}: giám khảo {judge}, lần xuất {revision}, {entries} bài.",
+        "Merged {path}: judge {judge}, revision {revision}, {entries} entries.",
+    ),
+    "merge_file_unchanged": (
+        "{path} đã được ghép trước đây (giống hệt từng byte); không thay đổi gì.",
+        "{path} was merged before (byte for byte); nothing changed.",
+    ),
+    "merge_file_refused": (
+        "KHÔNG NHẬN {path}: {reason}",
+        "REFUSED {path}: {reason}",
+    ),
+    "merge_unknown_files": (
+        "Lưu ý: giám khảo {judge} đã xem tệp khác với tệp của cuộc thi ở {count} bài: {entries}",
+        "Note: judge {judge} saw files that differ from the contest's in {count} entries: "
+        "{entries}",
+    ),
 }
 
 
