@@ -647,10 +647,13 @@ class _Change:
     after: Mapping[str, Any] | None
 
 
+_ChangeFn = Callable[[sqlite3.Connection, _Context, _Grading, str], _Change | None]
+
+
 def _apply(
     db: ContestDatabase,
     code: str,
-    change: Callable[[sqlite3.Connection, _Context, _Grading, str], _Change | None],
+    change: _ChangeFn,
 ) -> GradingState:
     """Run `change` in one write transaction, log it, bump the revision; the new state.
 
@@ -660,38 +663,49 @@ def _apply(
     """
     context = _context(db)
     with db.write_transaction() as connection:
-        grading = _locate(connection, db, context, code)
-        now = _now()
-        done = change(connection, context, grading, now)
-        if done is not None:
-            assert grading.id is not None
-            action, after = done.action, dict(done.after or {})
-            if grading.status == _SUBMITTED:
-                action = "grading.revise"
-                after["change"] = done.action
-                state = _state(connection, context, code, grading)
-                if state.missing or state.blocked_by:
-                    connection.execute(
-                        "UPDATE grading SET status = :status, submitted_at = NULL WHERE id = :id",
-                        {"status": _DRAFT, "id": grading.id},
-                    )
-                    grading.status = _DRAFT
-                    after["status"] = "draft"
-            connection.execute(
-                "UPDATE grading SET revision = revision + 1, updated_at = :now WHERE id = :id",
-                {"now": now, "id": grading.id},
-            )
-            grading.revision += 1
-            audit.append(
-                connection,
-                actor=context.judge_code,
-                action=action,
-                entity=done.entity,
-                entity_key=audit.canonical_json(done.entity_key) or "",
-                before=done.before,
-                after=after,
-            )
-        return _state(connection, context, code, grading)
+        return _apply_on(connection, db, context, code, change)
+
+
+def _apply_on(
+    connection: sqlite3.Connection,
+    db: ContestDatabase,
+    context: _Context,
+    code: str,
+    change: _ChangeFn,
+) -> GradingState:
+    """`_apply` inside the caller's write transaction (the import applies many in one)."""
+    grading = _locate(connection, db, context, code)
+    now = _now()
+    done = change(connection, context, grading, now)
+    if done is not None:
+        assert grading.id is not None
+        action, after = done.action, dict(done.after or {})
+        if grading.status == _SUBMITTED:
+            action = "grading.revise"
+            after["change"] = done.action
+            state = _state(connection, context, code, grading)
+            if state.missing or state.blocked_by:
+                connection.execute(
+                    "UPDATE grading SET status = :status, submitted_at = NULL WHERE id = :id",
+                    {"status": _DRAFT, "id": grading.id},
+                )
+                grading.status = _DRAFT
+                after["status"] = "draft"
+        connection.execute(
+            "UPDATE grading SET revision = revision + 1, updated_at = :now WHERE id = :id",
+            {"now": now, "id": grading.id},
+        )
+        grading.revision += 1
+        audit.append(
+            connection,
+            actor=context.judge_code,
+            action=action,
+            entity=done.entity,
+            entity_key=audit.canonical_json(done.entity_key) or "",
+            before=done.before,
+            after=after,
+        )
+    return _state(connection, context, code, grading)
 
 
 def _criterion(db: ContestDatabase, context: _Context, criterion_id: int) -> RubricCriterion:
@@ -705,6 +719,10 @@ def set_score(
     db: ContestDatabase, code: str, criterion_id: int, points: Points | None
 ) -> GradingState:
     """Store (or with None clear) one criterion's score, checked against its maximum and step."""
+    return _apply(db, code, _set_score_change(db, criterion_id, points))
+
+
+def _set_score_change(db: ContestDatabase, criterion_id: int, points: Points | None) -> _ChangeFn:
     context = _context(db)
     criterion = _criterion(db, context, criterion_id)
     if points is not None:
@@ -759,7 +777,7 @@ def set_score(
             None if new is None else {"points": new},
         )
 
-    return _apply(db, code, change)
+    return change
 
 
 def _meta_set(connection: sqlite3.Connection, key: str, value: str) -> None:
@@ -782,6 +800,10 @@ def set_answer(
     db: ContestDatabase, code: str, question_id: int, chosen: str | None
 ) -> GradingState:
     """Record the option the entrant chose (`BLANK` = left blank; None = not recorded)."""
+    return _apply(db, code, _set_answer_change(db, question_id, chosen))
+
+
+def _set_answer_change(db: ContestDatabase, question_id: int, chosen: str | None) -> _ChangeFn:
     context = _context(db)
     question = context.rubric.question(question_id)
     if question is None:
@@ -831,13 +853,17 @@ def set_answer(
             None if new is None else {"chosen": new},
         )
 
-    return _apply(db, code, change)
+    return change
 
 
 def set_criterion_comment(
     db: ContestDatabase, code: str, criterion_id: int, text: str
 ) -> GradingState:
     """The judge's comment on one criterion ("" clears it)."""
+    return _apply(db, code, _set_criterion_comment_change(db, criterion_id, text))
+
+
+def _set_criterion_comment_change(db: ContestDatabase, criterion_id: int, text: str) -> _ChangeFn:
     context = _context(db)
     _criterion(db, context, criterion_id)
 
@@ -883,11 +909,15 @@ def set_criterion_comment(
             {"comment": text},
         )
 
-    return _apply(db, code, change)
+    return change
 
 
 def set_comment(db: ContestDatabase, code: str, text: str) -> GradingState:
     """The judge's overall comment on the entry ("" clears it)."""
+    return _apply(db, code, _set_comment_change(db, text))
+
+
+def _set_comment_change(db: ContestDatabase, text: str) -> _ChangeFn:
 
     def change(
         connection: sqlite3.Connection, context: _Context, grading: _Grading, now: str
@@ -905,7 +935,7 @@ def set_comment(db: ContestDatabase, code: str, text: str) -> GradingState:
             "grading.comment", "grading", {"id": grading_id}, {"comment": old}, {"comment": text}
         )
 
-    return _apply(db, code, change)
+    return change
 
 
 def _check_flag(db: ContestDatabase, flag: str) -> None:
@@ -915,6 +945,10 @@ def _check_flag(db: ContestDatabase, flag: str) -> None:
 
 def set_flag(db: ContestDatabase, code: str, flag: str, note: str) -> GradingState:
     """Raise (or re-word) a flag for the head judge, with a short note."""
+    return _apply(db, code, _set_flag_change(db, flag, note))
+
+
+def _set_flag_change(db: ContestDatabase, flag: str, note: str) -> _ChangeFn:
     _check_flag(db, flag)
 
     def change(
@@ -943,11 +977,15 @@ def set_flag(db: ContestDatabase, code: str, flag: str, note: str) -> GradingSta
             {"note": note},
         )
 
-    return _apply(db, code, change)
+    return change
 
 
 def clear_flag(db: ContestDatabase, code: str, flag: str) -> GradingState:
     """Withdraw a flag (nothing happens if it was not raised)."""
+    return _apply(db, code, _clear_flag_change(db, flag))
+
+
+def _clear_flag_change(db: ContestDatabase, flag: str) -> _ChangeFn:
     _check_flag(db, flag)
 
     def change(
@@ -972,13 +1010,19 @@ def clear_flag(db: ContestDatabase, code: str, flag: str) -> GradingState:
             None,
         )
 
-    return _apply(db, code, change)
+    return change
 
 
 def add_page_note(
     db: ContestDatabase, code: str, file_sort: int, page: int, x: float, y: float, text: str
 ) -> GradingState:
     """Pin a short note to a point of a page (x, y: fractions 0–1 of the unrotated page)."""
+    return _apply(db, code, _add_page_note_change(db, code, file_sort, page, x, y, text))
+
+
+def _add_page_note_change(
+    db: ContestDatabase, code: str, file_sort: int, page: int, x: float, y: float, text: str
+) -> _ChangeFn:
     text = text.strip()
     if not text or not (0.0 <= x <= 1.0 and 0.0 <= y <= 1.0) or page < 0 or file_sort < 0:
         raise JudgeAppError("page_note_invalid", db.path, entry=code)
@@ -1005,11 +1049,15 @@ def add_page_note(
             "grading.page_note_add", "page_note", {"id": int(cursor.lastrowid or 0)}, None, note
         )
 
-    return _apply(db, code, change)
+    return change
 
 
 def remove_page_note(db: ContestDatabase, code: str, note_id: int) -> GradingState:
     """Remove one of this entry's page notes."""
+    return _apply(db, code, _remove_page_note_change(db, code, note_id))
+
+
+def _remove_page_note_change(db: ContestDatabase, code: str, note_id: int) -> _ChangeFn:
 
     def change(
         connection: sqlite3.Connection, context: _Context, grading: _Grading, now: str
@@ -1028,44 +1076,50 @@ def remove_page_note(db: ContestDatabase, code: str, note_id: int) -> GradingSta
         before = {"file_sort": file_sort, "page": page, "x": str(x), "y": str(y), "text": text}
         return _Change("grading.page_note_remove", "page_note", {"id": note_id}, before, None)
 
-    return _apply(db, code, change)
+    return change
 
 
 def submit(db: ContestDatabase, code: str) -> GradingState:
     """Hand the grading in; refused (listing what is missing) when incomplete or blocked."""
     context = _context(db)
     with db.write_transaction() as connection:
-        grading = _locate(connection, db, context, code)
-        state = _state(connection, context, code, grading)
-        if state.blocked_by:
-            raise JudgeAppError(
-                "grading_blocked", db.path, entry=code, flags=", ".join(state.blocked_by)
-            )
-        if state.missing:
-            raise JudgeAppError(
-                "grading_incomplete", db.path, entry=code, missing=", ".join(state.missing)
-            )
-        if grading.status == _SUBMITTED:
-            return state
-        assert grading.id is not None  # complete implies something was recorded
-        now = _now()
-        connection.execute(
-            "UPDATE grading SET status = :status, submitted_at = :now, updated_at = :now, "
-            "revision = revision + 1 WHERE id = :id",
-            {"status": _SUBMITTED, "now": now, "id": grading.id},
+        return _submit_on(connection, db, context, code)
+
+
+def _submit_on(
+    connection: sqlite3.Connection, db: ContestDatabase, context: _Context, code: str
+) -> GradingState:
+    grading = _locate(connection, db, context, code)
+    state = _state(connection, context, code, grading)
+    if state.blocked_by:
+        raise JudgeAppError(
+            "grading_blocked", db.path, entry=code, flags=", ".join(state.blocked_by)
         )
-        grading.status = _SUBMITTED
-        grading.revision += 1
-        audit.append(
-            connection,
-            actor=context.judge_code,
-            action="grading.submit",
-            entity="grading",
-            entity_key=_grading_key(grading.id),
-            before={"status": "draft"},
-            after={"status": "submitted", "total": state.total.centi},
+    if state.missing:
+        raise JudgeAppError(
+            "grading_incomplete", db.path, entry=code, missing=", ".join(state.missing)
         )
-        return _state(connection, context, code, grading)
+    if grading.status == _SUBMITTED:
+        return state
+    now = _now()
+    grading_id = _ensure_row(connection, context, grading, now)  # a rubric of nothing too
+    connection.execute(
+        "UPDATE grading SET status = :status, submitted_at = :now, updated_at = :now, "
+        "revision = revision + 1 WHERE id = :id",
+        {"status": _SUBMITTED, "now": now, "id": grading_id},
+    )
+    grading.status = _SUBMITTED
+    grading.revision += 1
+    audit.append(
+        connection,
+        actor=context.judge_code,
+        action="grading.submit",
+        entity="grading",
+        entity_key=_grading_key(grading_id),
+        before={"status": "draft"},
+        after={"status": "submitted", "total": state.total.centi},
+    )
+    return _state(connection, context, code, grading)
 
 
 # ---------------------------------------------------------------------------------------------
