@@ -1,5 +1,6 @@
-"""Build the demo contest: the contest set-up from resources/demo/contest.json, the generated
-entry files, and a board contest file that holds them, so a new user can try every step.
+"""Build the demo contest: the seed contest's set-up from resources/contest-sample.json (written
+through the same `add_contest_setup` as `judge-app contest init`), the generated entry files,
+and a board contest file that holds them, so a new user can try every step.
 
 The demo is rebuilt only on request (`--force`); running `judge-app demo` again on the same
 folder reopens what is there, so a user's grading in the demo is never thrown away silently.
@@ -7,56 +8,35 @@ folder reopens what is there, so a user's grading in the demo is never thrown aw
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import random
 import shutil
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from judge_app import paths
 from judge_app.core.codes import new_codes
 from judge_app.core.errors import JudgeAppError
-from judge_app.core.scores import Points
 from judge_app.demo.spec import DemoEntry
 from judge_app.fileio import sha256_file
+from judge_app.intake.contest_config import ContestConfig, load_config, sample_config_path
+from judge_app.intake.contest_setup import add_contest_setup
 from judge_app.store import audit
 from judge_app.store.backup import backup_contest
 from judge_app.store.database import ContestDatabase, create_contest_file, open_contest_file
 from judge_app.store.models import (
-    Category,
-    CategoryKind,
     Contest,
-    Criterion,
-    CriterionLevel,
     Entry,
     EntryFile,
     EntryStatus,
     FileKind,
-    Headcount,
     IdentityRecord,
-    Judge,
     Meta,
     Participant,
-    Question,
-    Stage,
-    Unit,
-    UnitGroup,
 )
 
 CONTEST_FILE = "contest.sqlite"
 ACTOR = "demo"
 DEMO_MARK = "demo"  # meta key: this file was made by `judge-app demo` and may be rebuilt
-
-# Judges of the demo board; later issues give them keys, packages and gradings.
-DEMO_JUDGES: list[dict[str, Any]] = [
-    {"code": "TB", "name": "Nguyễn Văn Hùng", "unit": "PGD", "is_head": True},
-    {"code": "GK1", "name": "Lê Thị Mai", "unit": "THCS-NC", "is_head": False},
-    {"code": "GK2", "name": "Phạm Quốc Bảo", "unit": "THCS-KD", "is_head": False},
-    {"code": "GK3", "name": "Đỗ Thị Lan Anh", "unit": "MN-TH", "is_head": False},
-]
 
 
 @dataclass(frozen=True)
@@ -67,14 +47,10 @@ class DemoResult:
     reused: bool
 
 
-def demo_config() -> dict[str, Any]:
-    with (paths.resources_dir() / "demo" / "contest.json").open(encoding="utf-8") as fh:
-        data: dict[str, Any] = json.load(fh)
-    return data
-
-
-def _points(text: str) -> Points:
-    return Points.from_decimal(Decimal(text))
+def demo_config() -> ContestConfig:
+    """The seed contest of resources/contest-sample.json, judges included (TB heads the board;
+    GK1–GK3 grade, each from a different school)."""
+    return load_config(sample_config_path())
 
 
 # Real intake draws codes from the OS's cryptographic generator; the demo seeds its own so that
@@ -118,9 +94,8 @@ def build_demo_contest(target: Path, *, force: bool = False, packages: bool = Tr
     with create_contest_file(db_path) as db:
         with db.session() as session, session.begin():
             session.add(Meta(key=DEMO_MARK, value="1"))
-            contest = _add_setup(session, config)
+            contest = add_contest_setup(session, db, config, actor=ACTOR)
             files = _add_entries(session, contest, demo_entries, codes, stored, target)
-            _add_judges(session, contest)
         _check_formats(db)
     if packages:
         _make_packages(db_path, target)
@@ -176,92 +151,6 @@ def _store_by_code(root: Path, codes: list[str], demo_entries: list[DemoEntry]) 
         if leftover.is_dir() and leftover.name not in set(codes):
             shutil.rmtree(leftover)
     return stored
-
-
-def _add_setup(session: Any, config: dict[str, Any]) -> Contest:
-    contest = Contest(
-        name=config["name"],
-        organiser=config["organiser"],
-        tier=config["tier"],
-        year=config["year"],
-        reference_date=dt.date.fromisoformat(config["reference_date"]),
-        judges_per_entry=config["judges_per_entry"],
-        max_total=_points(config["max_total"]),
-        score_step=_points(config["score_step"]),
-        quality_threshold=_points(config["quality_threshold"]),
-        quality_target_percent=config["quality_target_percent"],
-    )
-    session.add(contest)
-    for stage in config["stages"]:
-        contest.stages.append(Stage(number=stage["number"], name=stage["name"]))
-    groups = {}
-    for group in config["unit_groups"]:
-        groups[group["code"]] = UnitGroup(
-            code=group["code"],
-            name=group["name"],
-            deadline=dt.datetime.fromisoformat(group["deadline"]),
-        )
-        contest.unit_groups.append(groups[group["code"]])
-    categories = {}
-    for sort, cat in enumerate(config["categories"]):
-        categories[cat["code"]] = Category(
-            code=cat["code"],
-            name=cat["name"],
-            kind=CategoryKind(cat["kind"]),
-            grade=cat.get("grade"),
-            sort=sort,
-        )
-        contest.categories.append(categories[cat["code"]])
-    for unit_cfg in config["units"]:
-        unit = Unit(code=unit_cfg["code"], name=unit_cfg["name"], group=groups[unit_cfg["group"]])
-        contest.units.append(unit)
-        for cat_code, count in unit_cfg["headcounts"].items():
-            unit.headcounts.append(Headcount(category=categories[cat_code], count=count))
-    for q in config["questions"]:
-        contest.questions.append(
-            Question(
-                number=q["number"],
-                prompt=q["prompt"],
-                options=q["options"],
-                answer=q["answer"],
-                points=_points(q["points"]),
-            )
-        )
-    for sort, c in enumerate(config["criteria"]):
-        criterion = Criterion(
-            code=c["code"],
-            name=c["name"],
-            guide=c["guide"],
-            maximum=_points(c["maximum"]),
-            step=_points(c["step"]),
-            sort=sort,
-        )
-        for level in c.get("levels", []):
-            criterion.levels.append(
-                CriterionLevel(
-                    low=_points(level["low"]),
-                    high=_points(level["high"]),
-                    descriptor=level["descriptor"],
-                )
-            )
-        contest.criteria.append(criterion)
-    session.flush()
-    audit.record(
-        session,
-        actor=ACTOR,
-        action="contest.create",
-        entity="contest",
-        entity_key=contest.uuid,
-        before=None,
-        after={
-            "name": contest.name,
-            "categories": [c["code"] for c in config["categories"]],
-            "units": [u["code"] for u in config["units"]],
-            "questions": len(config["questions"]),
-            "criteria": [c["code"] for c in config["criteria"]],
-        },
-    )
-    return contest
 
 
 def _add_entries(
@@ -321,25 +210,3 @@ def _add_entries(
             after={"category": demo.category_code, "files": hashes},
         )
     return files
-
-
-def _add_judges(session: Any, contest: Contest) -> None:
-    units = {u.code: u for u in contest.units}
-    for spec in DEMO_JUDGES:
-        judge = Judge(
-            contest_id=contest.id,
-            code=spec["code"],
-            name=spec["name"],
-            unit=units[spec["unit"]],
-            is_head=spec["is_head"],
-        )
-        session.add(judge)
-        audit.record(
-            session,
-            actor=ACTOR,
-            action="judge.add",
-            entity="judge",
-            entity_key=spec["code"],
-            before=None,
-            after={"name": spec["name"], "unit": spec["unit"], "head": spec["is_head"]},
-        )

@@ -70,7 +70,7 @@ class _Unit:
 
 def _units() -> dict[str, _Unit]:
     """Unit names come from the demo contest definition, so covers match the database."""
-    path = resources_dir() / "demo" / "contest.json"
+    path = resources_dir() / "contest-sample.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     return {u["code"]: _Unit(u["code"], u["name"], u["group"]) for u in data["units"]}
 

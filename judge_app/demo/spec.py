@@ -19,7 +19,7 @@ class DemoEntry:
     participant_name: str
     birth_date: dt.date | None
     category_code: str  # "staff" | "g6" | "g7" | "g8" | "g9"
-    unit_code: str  # one of the units in resources/demo/contest.json
+    unit_code: str  # one of the units in resources/contest-sample.json
     received_at: dt.datetime  # local time the school's e-mail arrived
     files: list[DemoFile] = field(default_factory=list)
     # What the entry shows off, for people trying the demo (e.g. "Arial 12, Letter").

@@ -6,8 +6,10 @@ transaction with one audit row for the whole batch (a round of 20,000 entries mu
 40,000 audit rows, and the batch's seed makes it reproducible anyway).
 
 Graders are the judges who are not the head judge (the head settles disputes instead). A judge
-never grades an entry of their own unit; in a round after the first, `exclude_rounds` declares
-the judges of those rounds in conflict with the entry, so a third grading goes to a third judge.
+never grades an entry of their own unit nor of a unit they declared a conflict with
+(`JudgeConflict`), and never takes more entries in a round than their `Judge.capacity`. In a
+round after the first, `exclude_rounds` declares the judges of those rounds in conflict with
+the entry, so a third grading goes to a third judge.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from judge_app.store.models import (
     Grading,
     GradingStatus,
     Judge,
+    JudgeConflict,
     Unit,
 )
 
@@ -78,6 +81,7 @@ class _Contest:
     codes: dict[int, str]  # entry id → code
     judges: dict[int, JudgeSlot]
     judge_codes: dict[int, str]
+    declared: frozenset[tuple[int, str]]  # (judge id, unit code): declared conflicts of interest
 
 
 def _load(session: Session, db: ContestDatabase) -> _Contest:
@@ -101,17 +105,22 @@ def _load(session: Session, db: ContestDatabase) -> _Contest:
     judges: dict[int, JudgeSlot] = {}
     judge_codes: dict[int, str] = {}
     judge_rows = session.execute(
-        select(Judge.id, Judge.code, Unit.code)
+        select(Judge.id, Judge.code, Unit.code, Judge.capacity)
         .outerjoin(Unit, Unit.id == Judge.unit_id)
         .where(Judge.is_head.is_(False))
         .order_by(Judge.id)
     )
-    for judge_id, code, unit in judge_rows:
-        judges[judge_id] = JudgeSlot(judge_id, unit)
+    for judge_id, code, unit, capacity in judge_rows:
+        judges[judge_id] = JudgeSlot(judge_id, unit, capacity)
         judge_codes[judge_id] = code
     if not judges:
         raise JudgeAppError("assign_no_judges")
-    return _Contest(entries, assignable, codes, judges, judge_codes)
+    declared = frozenset(
+        session.execute(
+            select(JudgeConflict.judge_id, Unit.code).join(Unit, Unit.id == JudgeConflict.unit_id)
+        ).tuples()
+    )
+    return _Contest(entries, assignable, codes, judges, judge_codes, declared)
 
 
 def _round_rows(session: Session, round_: int) -> dict[int, set[int]]:
@@ -199,8 +208,12 @@ def assign_round(
         contest = _load(session, db)
         entries = _pick_entries(contest, entry_codes, db)
         existing = _round_rows(session, round)
-        conflicts = Conflicts(pairs=_earlier_judges(session, set(exclude_rounds) - {round}))
+        conflicts = Conflicts(
+            pairs=_earlier_judges(session, set(exclude_rounds) - {round}), units=contest.declared
+        )
         fixed = _overrides(contest, overrides or {}, db)
+        if calibration_size is None:
+            _check_capacity(contest, entries, existing, k, db)
         try:
             if calibration_size is not None:
                 plan = calibration(
@@ -247,6 +260,30 @@ def assign_round(
                 after=after,
             )
     return RoundAssignment(round, seed, plan, rows, len(plan.added), loads)
+
+
+def _check_capacity(
+    contest: _Contest,
+    entries: Collection[EntrySlot],
+    existing: Mapping[int, set[int]],
+    k: int,
+    db: ContestDatabase,
+) -> None:
+    """Refuse up front, with both numbers, a round the judges' capacities cannot hold.
+
+    Only when every grader has a capacity (one without is unlimited); finer shortfalls (caps
+    that conflicts make unusable) still end in `assign_infeasible`, naming the entries.
+    """
+    capacities = [j.capacity for j in contest.judges.values() if j.active]
+    if not capacities or any(c is None for c in capacities):
+        return
+    chosen = {e.entry_id for e in entries}
+    needed = sum(max(k, len(existing.get(e, ()))) for e in chosen) + sum(
+        len(judges) for e, judges in existing.items() if e not in chosen
+    )
+    available = sum(c for c in capacities if c is not None)
+    if needed > available:
+        raise JudgeAppError("assign_capacity_short", db.path, needed=needed, available=available)
 
 
 def _overrides(
@@ -334,7 +371,9 @@ def drop_judge(
         mine = {e for e, judges in existing.items() if judge_id in judges}
         moving = mine - graded
         entries = [contest.entries[e] for e in existing if e in contest.entries]
-        conflicts = Conflicts(pairs=_earlier_judges(session, set(exclude_rounds) - {round}))
+        conflicts = Conflicts(
+            pairs=_earlier_judges(session, set(exclude_rounds) - {round}), units=contest.declared
+        )
         try:
             plan = reassign_dropped(
                 current,

@@ -46,7 +46,7 @@ ONE_MB = 1024 * 1024
 
 def _contest() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(
-        (resources_dir() / "demo" / "contest.json").read_text(encoding="utf-8")
+        (resources_dir() / "contest-sample.json").read_text(encoding="utf-8")
     )
     return data
 
