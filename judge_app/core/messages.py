@@ -1360,6 +1360,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Các gói chấm đã làm trước thay đổi này cần làm lại và gửi lại: {packages}.",
         "Grading packages made before this change must be remade and sent again: {packages}.",
     ),
+    "redaction_package_name": (
+        "{judge} (vòng {round})",
+        "{judge} (round {round})",
+    ),
     "redaction_preview_written": (
         "Đã lưu trang {page} của bản giám khảo nhận (bài {entry}, tệp {file}) vào {out}: "
         "{characters} ký tự bị che tự động, {boxes} ô che.",
@@ -1422,6 +1426,62 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Nhận xét mẫu số {comment} không phải do giám khảo thêm nên không xoá được.",
         "Reusable comment {comment} was not added by the judge, so it cannot be removed.",
     ),
+    "scores_import_rejected": (
+        "Không nhập gì từ {path}: có {count} lỗi (xem các dòng ở trên); sửa tệp rồi nhập lại.",
+        "Nothing imported from {path}: {count} problems (listed above); fix the file and "
+        "import it again.",
+    ),
+    "scores_import_row_problem": (
+        "Dòng {row}: {reason}",
+        "Row {row}: {reason}",
+    ),
+    "scores_import_cell_problem": (
+        "Dòng {row}, cột “{column}”: {reason}",
+        "Row {row}, column “{column}”: {reason}",
+    ),
+    "scores_import_no_header": (
+        "Không tìm thấy dòng tiêu đề có cột số phách (“Số phách” hoặc “code”) trong {path}.",
+        "No header row with an entry code column (“Số phách” or “code”) in {path}.",
+    ),
+    "scores_import_column_unknown": (
+        "Cột “{column}” không phải tiêu chí, câu hỏi, nhận xét hay tổng điểm (các tiêu chí: "
+        "{known}).",
+        "Column “{column}” is not a criterion, question, comment or total (criteria: {known}).",
+    ),
+    "scores_import_column_twice": (
+        "Cột “{column}” trùng với cột “{other}”.",
+        "Column “{column}” repeats column “{other}”.",
+    ),
+    "scores_import_code_missing": (
+        "Thiếu số phách.",
+        "The entry code is missing.",
+    ),
+    "scores_import_code_twice": (
+        "Bài {entry} đã có ở dòng {first}.",
+        "Entry {entry} already appears on row {first}.",
+    ),
+    "scores_import_empty": (
+        "Tệp {path} không có dòng điểm nào.",
+        "{path} holds no score rows.",
+    ),
+    "scores_import_total_mismatch": (
+        "Tổng điểm ghi trong tệp là {given} nhưng cộng lại được {computed} (bài {entry}).",
+        "The file gives a total of {given} but the scores add up to {computed} (entry {entry}).",
+    ),
+    "scores_imported": (
+        "Đã nhập {path} vào {workspace}: {rows} bài, {scores} điểm tiêu chí, {answers} câu trắc "
+        "nghiệm, {comments} nhận xét, {submitted} bài đã nộp.",
+        "Imported {path} into {workspace}: {rows} entries, {scores} criterion scores, {answers} "
+        "multiple-choice answers, {comments} comments, {submitted} entries submitted.",
+    ),
+    "scores_list_summary": (
+        "Giám khảo {judge}: đã chấm {done}/{total}.",
+        "Judge {judge}: {done}/{total} submitted.",
+    ),
+    "grading_progress_not_started": ("chưa chấm", "not started"),
+    "grading_progress_draft": ("đang chấm", "draft"),
+    "grading_progress_submitted": ("đã nộp", "submitted"),
+    "grading_progress_flagged": ("báo cáo trưởng ban", "flagged"),
     # --- signed score files and merge (issue #7) ------------------------------------------
     "file_unreadable": (
         "Không đọc được tệp {path} ({reason}).",
@@ -1547,6 +1607,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Score file {path}: the total {total} of entry {entry} is not the sum of its parts; "
         "refused.",
     ),
+    "key_fingerprint_line": (
+        "Dấu vân tay khoá ký: {fingerprint}",
+        "Signing key fingerprint: {fingerprint}",
+    ),
+    "score_export_choose_key": (
+        "Máy này có {count} khoá ký; hãy chọn khoá của bạn bằng --key (xem 'judge-app key list'), "
+        "hoặc tạo khoá bằng 'judge-app key create'.",
+        "This computer has {count} signing keys; choose yours with --key (see 'judge-app key "
+        "list'), or create one with 'judge-app key create'.",
+    ),
     "merge_file_changed": (
         "Tệp điểm {path} thay đổi trong lúc đang ghép; hãy ghép lại.",
         "The score file {path} changed while it was being merged; merge it again.",
@@ -1567,6 +1637,328 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Lưu ý: giám khảo {judge} đã xem tệp khác với tệp của cuộc thi ở {count} bài: {entries}",
         "Note: judge {judge} saw files that differ from the contest's in {count} entries: "
         "{entries}",
+    ),
+    # --- contest set-up wizard (ui/setup_*.py) ---
+    "setup_file_required": (
+        "Hãy chọn nơi lưu tệp cuộc thi sẽ được tạo.",
+        "Choose where the new contest file goes.",
+    ),
+    "setup_passphrase_mismatch": (
+        "Hai lần nhập cụm mật khẩu không giống nhau; hãy nhập lại cả hai.",
+        "The two passphrases differ; type both again.",
+    ),
+    "setup_row_problem": (
+        "Dòng {row}: {problem}",
+        "Row {row}: {problem}",
+    ),
+    # Contest set-up, configuration, rubric file, unit list, judge table (intake/contest_*.py,
+    # intake/judges.py, intake/unit_list.py)
+    "contest_config_invalid": (
+        "Cấu hình cuộc thi {source} có {count} lỗi; lỗi đầu tiên ở {field}: {reason}",
+        "The contest configuration {source} has {count} problem(s); the first is at {field}: "
+        "{reason}",
+    ),
+    "rubric_invalid": (
+        "Tệp hướng dẫn chấm {source} có {count} lỗi; lỗi đầu tiên ở {field}: {reason}",
+        "The rubric file {source} has {count} problem(s); the first is at {field}: {reason}",
+    ),
+    "config_source_form": ("biểu mẫu thiết lập cuộc thi", "the contest set-up form"),
+    "config_problem_line": ("  {field}: {reason}", "  {field}: {reason}"),
+    "contest_config_too_big": (
+        "Tệp cấu hình {path} quá lớn ({size_mb} MB; tối đa {limit_mb} MB).",
+        "The configuration file {path} is too large ({size_mb} MB; at most {limit_mb} MB).",
+    ),
+    "contest_config_unreadable": (
+        "Không đọc được tệp cấu hình {path}: {reason}",
+        "Cannot read the configuration file {path}: {reason}",
+    ),
+    "contest_config_not_utf8": (
+        "Tệp cấu hình {path} không phải văn bản UTF-8 (byte {offset}); hãy lưu lại với mã hoá "
+        "UTF-8.",
+        "The configuration file {path} is not UTF-8 text (byte {offset}); save it again as UTF-8.",
+    ),
+    "contest_config_bad_json": (
+        "Tệp cấu hình {path} không phải JSON hợp lệ: dòng {line}, cột {column} ({reason}).",
+        "The configuration file {path} is not valid JSON: line {line}, column {column} ({reason}).",
+    ),
+    "config_reason_not_object": ("phải là một đối tượng JSON", "must be a JSON object"),
+    "config_reason_unknown_key": (
+        "khoá không được hỗ trợ (sai chính tả?)",
+        "unknown key (a typo?)",
+    ),
+    "config_reason_required": ("bắt buộc phải có", "required"),
+    "config_reason_not_list": ("phải là một danh sách", "must be a list"),
+    "config_reason_not_text": ("phải là chuỗi chữ", "must be text"),
+    "config_reason_empty": ("không được để trống", "must not be empty"),
+    "config_reason_bad_code": (
+        "mã chỉ gồm chữ cái không dấu, chữ số và - _ . & (tối đa 32 ký tự)",
+        "a code is ASCII letters, digits and - _ . & (at most 32 characters)",
+    ),
+    "config_reason_not_integer": ("phải là số nguyên", "must be a whole number"),
+    "config_reason_not_bool": ("phải là true hoặc false", "must be true or false"),
+    "config_reason_not_score": (
+        "không phải điểm hợp lệ (ví dụ “0.25”)",
+        "not a valid score (e.g. “0.25”)",
+    ),
+    "config_reason_out_of_range": (
+        "điểm âm, bằng 0 ở chỗ phải dương, hoặc quá lớn",
+        "negative, zero where it must be positive, or too large",
+    ),
+    "config_reason_off_grid": ("phải là bội của 0,25", "must be a multiple of 0.25"),
+    "config_reason_not_date": ("không phải ngày dạng YYYY-MM-DD", "not a date as YYYY-MM-DD"),
+    "config_reason_not_datetime": (
+        "không phải ngày giờ dạng YYYY-MM-DDTHH:MM:SS",
+        "not a date and time as YYYY-MM-DDTHH:MM:SS",
+    ),
+    "config_reason_timezone": (
+        "ghi giờ địa phương, không kèm múi giờ",
+        "write local time, without a time zone",
+    ),
+    "config_reason_duplicate_number": (
+        "số thứ tự trùng với một mục trước",
+        "the number repeats an earlier one",
+    ),
+    "config_reason_duplicate_code": (
+        "mã trùng với một mục trước",
+        "the code repeats an earlier one",
+    ),
+    "config_reason_duplicate_grade": (
+        "hai đối tượng cùng một lớp",
+        "two categories for the same grade",
+    ),
+    "config_reason_duplicate_level": ("mức giải lặp lại", "the prize level is repeated"),
+    "config_reason_duplicate_rule": ("quy tắc lặp lại", "the rule is repeated"),
+    "config_reason_answer_not_option": (
+        "đáp án không nằm trong các phương án",
+        "the answer is not one of the options",
+    ),
+    "config_reason_bad_options": (
+        "phương án phải là 2–16 chữ cái khác nhau, ví dụ ABCD",
+        "options must be 2–16 distinct letters, e.g. ABCD",
+    ),
+    "config_reason_no_rubric": (
+        "cần ít nhất một câu trắc nghiệm hoặc một tiêu chí",
+        "at least one question or criterion is needed",
+    ),
+    "config_reason_version": (
+        "phiên bản định dạng không được hỗ trợ (cần 1)",
+        "unsupported format version (expected 1)",
+    ),
+    "config_reason_grade_staff": (
+        "đối tượng cán bộ, giáo viên, nhân viên không có lớp",
+        "a staff category has no grade",
+    ),
+    "config_reason_unknown_group": (
+        "không có nhóm đơn vị mã này trong unit_groups",
+        "no unit group with this code in unit_groups",
+    ),
+    "config_reason_unknown_category": (
+        "không có đối tượng mã này trong categories",
+        "no category with this code in categories",
+    ),
+    "config_reason_unknown_unit": (
+        "không có đơn vị mã này trong units",
+        "no unit with this code in units",
+    ),
+    "config_reason_head_count": (
+        "cần đúng một trưởng ban giám khảo (head: true)",
+        "exactly one head judge (head: true) is required",
+    ),
+    "config_reason_level_order": (
+        "các mức giải phải theo thứ tự Nhất, Nhì, Ba, Khuyến khích",
+        "prize levels must be in the order first, second, third, consolation",
+    ),
+    "rubric_locked": (
+        "Không thể thay hướng dẫn chấm của {path}: đã có {assignments} lượt phân công và "
+        "{gradings} lượt chấm.",
+        "The rubric of {path} cannot be replaced: it already has {assignments} assignments and "
+        "{gradings} gradings.",
+    ),
+    "rubric_not_board": (
+        "{path} là không gian chấm của giám khảo; chỉ tệp của ban giám khảo mới thay được "
+        "hướng dẫn chấm.",
+        "{path} is a judge's workspace; only the board's contest file can take a new rubric.",
+    ),
+    "rubric_below_quality": (
+        "Hướng dẫn chấm {path} có tổng điểm {max_total}, thấp hơn ngưỡng đạt chất lượng "
+        "{quality} của cuộc thi.",
+        "The rubric {path} totals {max_total} points, below the contest's quality bar {quality}.",
+    ),
+    "judge_unknown": (
+        "Không có giám khảo mã {judge} trong {path}.",
+        "There is no judge with code {judge} in {path}.",
+    ),
+    "judge_unit_unknown": (
+        "Không có đơn vị mã {unit} trong {path}.",
+        "There is no unit with code {unit} in {path}.",
+    ),
+    "judge_exists": (
+        "Đã có giám khảo mã {judge} trong {path}.",
+        "{path} already has a judge with code {judge}.",
+    ),
+    "judge_second_head": (
+        "{path} đã có trưởng ban giám khảo ({head}); không thể thêm {judge} làm trưởng ban thứ "
+        "hai.",
+        "{path} already has a head judge ({head}); {judge} cannot be a second one.",
+    ),
+    "judge_capacity_bad": (
+        "Số bài tối đa của giám khảo phải từ 1 trở lên (đang là {capacity}).",
+        "A judge's most entries must be 1 or more (got {capacity}).",
+    ),
+    "judge_code_bad": (
+        "Mã giám khảo “{judge}” không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và - _ . & "
+        "(tối đa 32 ký tự).",
+        "The judge code “{judge}” is not valid: ASCII letters, digits and - _ . & only "
+        "(at most 32 characters).",
+    ),
+    "judge_name_missing": (
+        "Giám khảo {judge} chưa có họ tên.",
+        "Judge {judge} has no name.",
+    ),
+    "judge_conflict_own_unit": (
+        "Đơn vị {unit} là đơn vị của chính giám khảo {judge}, vốn luôn được coi là xung đột "
+        "lợi ích.",
+        "{unit} is judge {judge}'s own unit, which is always a conflict of interest.",
+    ),
+    "unit_list_no_header": (
+        "Không tìm thấy dòng tiêu đề của danh sách đơn vị trong {path} (cần cột “Tên đơn vị” "
+        "hoặc “Trường”).",
+        "No header row found in the unit list {path} (a “Tên đơn vị” or “Trường” column is "
+        "needed).",
+    ),
+    "unit_list_name_missing": ("thiếu tên đơn vị", "unit name missing"),
+    "unit_list_duplicate_code": (
+        "mã đơn vị {code} đã có ở dòng trên",
+        "the unit code {code} appears on an earlier row",
+    ),
+    "unit_list_duplicate_name": (
+        "đơn vị “{name}” đã có ở dòng {first}",
+        "the unit “{name}” is already on row {first}",
+    ),
+    "unit_list_code_bad": (
+        "mã đơn vị “{code}” không hợp lệ (chữ cái không dấu, chữ số, - _ . &)",
+        "the unit code “{code}” is not valid (ASCII letters, digits, - _ . &)",
+    ),
+    "unit_list_count_bad": (
+        "số người ({category}) không phải số nguyên không âm: “{value}”",
+        "the headcount ({category}) is not a whole number ≥ 0: “{value}”",
+    ),
+    "unit_list_group_unknown": (
+        "nhóm “{group}” không có trong cấu hình",
+        "the group “{group}” is not in the configuration",
+    ),
+    "unit_list_has_errors": (
+        "Danh sách đơn vị {path} có {count} lỗi; chưa tạo cuộc thi.",
+        "The unit list {path} has {count} problem(s); no contest was created.",
+    ),
+    "assign_capacity_short": (
+        "Tổng số bài tối đa của các giám khảo ({available}) nhỏ hơn số lượt chấm cần "
+        "({needed}); hãy nâng số bài tối đa hoặc thêm giám khảo.",
+        "The judges' combined capacity ({available}) is below the gradings needed "
+        "({needed}); raise a capacity or add judges.",
+    ),
+    "contest_created": (
+        "Đã tạo cuộc thi “{name}” trong {path}: {groups} nhóm đơn vị, {categories} đối tượng, "
+        "{units} đơn vị, {questions} câu trắc nghiệm, {criteria} tiêu chí, {judges} giám khảo.",
+        "Created the contest “{name}” in {path}: {groups} unit groups, {categories} "
+        "categories, {units} units, {questions} questions, {criteria} criteria, {judges} judges.",
+    ),
+    "contest_units_read": (
+        "Đã đọc {count} đơn vị từ {path}.",
+        "Read {count} units from {path}.",
+    ),
+    "contest_head_key": (
+        "Khoá của trưởng ban {judge}: {fingerprint} (lưu tại {path}).",
+        "Head judge {judge}'s key: {fingerprint} (kept in {path}).",
+    ),
+    "contest_head_key_later": (
+        "Chưa tạo khoá cho trưởng ban; tạo sau bằng: judge-app key create --name TÊN --head {path}",
+        "No key made for the head judge yet; make it later with: judge-app key create "
+        "--name NAME --head {path}",
+    ),
+    "contest_exported": (
+        "Đã ghi cấu hình cuộc thi vào {path}.",
+        "Contest configuration written to {path}.",
+    ),
+    "contest_template_exported": (
+        "Đã ghi mẫu cuộc thi cho năm sau vào {path}: không có người dự thi, bài dự thi, số "
+        "người của đơn vị, xung đột và số bài tối đa của giám khảo; ngày tháng dời sang năm "
+        "{year}.",
+        "Template for next year written to {path}: no participants, entries, unit headcounts, "
+        "judges' conflicts or capacities; dates moved to {year}.",
+    ),
+    "contest_show_title": ("{name}\n  {organiser} — năm {year}", "{name}\n  {organiser} — {year}"),
+    "contest_show_group": (
+        "  Nhóm {group} ({name}): nhận bài trước {deadline}",
+        "  Group {group} ({name}): entries before {deadline}",
+    ),
+    "contest_show_no_deadline": ("không có hạn", "no deadline"),
+    "contest_show_counts": (
+        "  {categories} đối tượng, {units} đơn vị; {questions} câu trắc nghiệm, {criteria} "
+        "tiêu chí; tổng {max_total} điểm",
+        "  {categories} categories, {units} units; {questions} questions, {criteria} "
+        "criteria; {max_total} points in all",
+    ),
+    "contest_show_rules": (
+        "  Mỗi bài {k} giám khảo, bước điểm {step}; chênh lệch (thang 10): dưới {agree} thống "
+        "nhất, đến {discuss} trao đổi, trên đó chấm lần 3",
+        "  {k} judges per entry, score step {step}; gaps (10-point scale): under {agree} "
+        "agreed, up to {discuss} discussed, above that a third grading",
+    ),
+    "contest_show_judges": (
+        "  {judges} giám khảo (trưởng ban {head}); {keys} khoá đã ghim",
+        "  {judges} judges (head judge {head}); {keys} keys pinned",
+    ),
+    "contest_show_progress": (
+        "  {entries} bài dự thi, {participants} người dự thi, {assignments} lượt phân công, "
+        "{gradings} lượt chấm",
+        "  {entries} entries, {participants} participants, {assignments} assignments, "
+        "{gradings} gradings",
+    ),
+    "rubric_exported": (
+        "Đã ghi hướng dẫn chấm ({questions} câu, {criteria} tiêu chí, tổng {max_total} điểm) "
+        "vào {path}.",
+        "Rubric ({questions} questions, {criteria} criteria, {max_total} points) written to "
+        "{path}.",
+    ),
+    "rubric_imported": (
+        "Đã thay hướng dẫn chấm của {path}: {questions} câu, {criteria} tiêu chí, tổng "
+        "{max_total} điểm.",
+        "Replaced the rubric of {path}: {questions} questions, {criteria} criteria, "
+        "{max_total} points.",
+    ),
+    "judge_added": (
+        "Đã thêm giám khảo {judge} ({name}) vào {path}.",
+        "Added judge {judge} ({name}) to {path}.",
+    ),
+    "judge_list_empty": ("Chưa có giám khảo nào trong {path}.", "{path} has no judges yet."),
+    "judge_list_line": (
+        "{marker} {judge}  {name}  đơn vị: {unit}  tối đa: {capacity}  xung đột: {conflicts}  "
+        "khoá: {fingerprint}",
+        "{marker} {judge}  {name}  unit: {unit}  most: {capacity}  conflicts: {conflicts}  "
+        "key: {fingerprint}",
+    ),
+    "judge_conflicts_set": (
+        "Giám khảo {judge}: xung đột lợi ích đã khai báo với {units}.",
+        "Judge {judge}: declared conflicts of interest with {units}.",
+    ),
+    "judge_conflict_held": (
+        "Lưu ý: {judge} đang giữ {count} bài của đơn vị vừa khai báo: {entries}; chuyển các bài "
+        "chưa chấm bằng judge-app assign drop.",
+        "Note: {judge} already holds {count} entries of the units just declared: {entries}; "
+        "move the ungraded ones with judge-app assign drop.",
+    ),
+    "judge_capacity_set": (
+        "Giám khảo {judge}: tối đa {capacity} bài mỗi vòng.",
+        "Judge {judge}: at most {capacity} entries per round.",
+    ),
+    "judge_capacity_cleared": (
+        "Giám khảo {judge}: không giới hạn số bài.",
+        "Judge {judge}: no limit on entries.",
+    ),
+    "judge_capacity_value_bad": (
+        "Số bài tối đa phải là số nguyên từ 1 trở lên, hoặc “none”: {value}",
+        "The most entries must be a whole number of 1 or more, or “none”: {value}",
     ),
 }
 
