@@ -28,6 +28,9 @@ Format (version 1), a zip file with the extension ``.jgp``:
 
 Judges' copies are cleaned (`judge_copy`), then redacted: the entrant's name, own school, phone,
 e-mail and birth date found in a DOCX's or PDF's text are blacked out (`documents.redaction`),
+then the head judge's redaction boxes (`intake.redaction_boxes`) are burned in
+(`documents.redaction_burn`: a DOCX with boxes travels as the PDF of our rendering, its member
+``files/<code>/<n>.pdf`` and kind "pdf"); the manifest's hash is that of the burned copy,
 with the identities the board's file holds (clear links, or sealed records opened in memory
 with the passphrases given). Sealed records without passphrases: copies go unredacted and the
 report says so (`PackageReport.notes`). Photos and scans cannot be searched without OCR.
@@ -51,7 +54,7 @@ import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import select
@@ -61,6 +64,7 @@ from judge_app.core.errors import JudgeAppError
 from judge_app.core.leaks import IdentityHints
 from judge_app.exchange import keys
 from judge_app.fileio import fsync_directory, sha256_file
+from judge_app.intake.redaction_boxes import boxes_by_file
 from judge_app.store import audit
 from judge_app.store.database import ContestDatabase
 from judge_app.store.models import (
@@ -69,9 +73,13 @@ from judge_app.store.models import (
     Contest,
     Criterion,
     Entry,
+    EntryFile,
     Judge,
     Question,
 )
+
+if TYPE_CHECKING:
+    from judge_app.documents.redaction_burn import PageBox
 
 __all__ = [
     "CREATE_ACTION",
@@ -81,9 +89,11 @@ __all__ = [
     "SIGNATURE",
     "VERSION",
     "PackageReport",
+    "PreviewCopy",
     "canonical_manifest",
     "create_package",
     "member_path",
+    "preview_copy",
 ]
 
 FORMAT = "judge-app/grading-package"
@@ -109,6 +119,8 @@ class PackageReport:
     # (entry code, file number, characters blacked out) of each redacted copy: never the text.
     redacted: tuple[tuple[str, int, int], ...] = ()
     notes: tuple[str, ...] = ()  # message codes, e.g. "redact_identities_sealed"
+    # (entry code, file number, boxes burned) of each copy with the head judge's boxes.
+    boxes: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +162,18 @@ def _redact(copy: Path, identity: _Identity, source: Path, code: str) -> int:
         reason = (problem.params.get("reason") if problem else None) or "redact_failed"
         raise JudgeAppError("package_file_refused", source, entry=code, reason=reason)
     return report.characters
+
+
+def _burn(copy: Path, boxes: Sequence[PageBox], source: Path, code: str) -> tuple[Path, str]:
+    """Burn the head judge's boxes into the copy: where the copy is now, and its kind."""
+    from judge_app.documents.redaction_burn import burn_boxes  # PyMuPDF: load when used
+
+    report = burn_boxes(copy, boxes)
+    if report.failed:
+        problem = report.problems[0]
+        reason = problem.params.get("reason") or problem.code
+        raise JudgeAppError("package_file_refused", source, entry=code, reason=reason)
+    return report.path, report.kind.value
 
 
 def canonical_manifest(manifest: Mapping[str, Any]) -> bytes:
@@ -241,6 +265,7 @@ class _File:
     n: int
     kind: str
     sha256: str  # of the stored file, checked before copying
+    file_id: int = 0
 
 
 def _entries(
@@ -263,6 +288,7 @@ def _entries(
                 n=n,
                 kind=stored.kind.value,
                 sha256=stored.sha256,
+                file_id=stored.id,
             )
             for n, stored in enumerate(entry.files, start=1)
         ]
@@ -345,8 +371,10 @@ def create_package(
         entry_rows = [
             (entry.id, entry.code, entry.category.code, files) for entry, files in entries
         ]
+        all_boxes = boxes_by_file(session)
     identities, notes = _identities(db, passphrases) if redact else ({}, ())
     redacted: list[tuple[str, int, int]] = []
+    burned: list[tuple[str, int, int]] = []
 
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".package-", dir=out_path.parent) as scratch:
@@ -369,17 +397,23 @@ def create_package(
                     characters = _redact(copy, identity, item.source, code)
                     if characters:
                         redacted.append((code, item.n, characters))
+                member, kind = item.member, item.kind
+                boxes = all_boxes.get(item.file_id, [])
+                if boxes:
+                    copy, kind = _burn(copy, boxes, item.source, code)
+                    member = member_path(code, item.n, copy.suffix)
+                    burned.append((code, item.n, len(boxes)))
                 digest, size = sha256_file(copy)
                 listed.append(
                     {
                         "n": item.n,
-                        "kind": item.kind,
+                        "kind": kind,
                         "sha256": digest,
                         "size": size,
-                        "path": item.member,
+                        "path": member,
                     }
                 )
-                copies.append((copy, item.member))
+                copies.append((copy, member))
             manifest_entries.append({"code": code, "category": category, "files": listed})
         manifest["entries"] = manifest_entries
         manifest_bytes = canonical_manifest(manifest)
@@ -428,6 +462,7 @@ def create_package(
         manifest_sha256,
         tuple(redacted),
         notes,
+        tuple(burned),
     )
 
 
@@ -438,3 +473,53 @@ def _check_source(item: _File) -> None:
     digest, _ = sha256_file(item.source)
     if digest != item.sha256:
         raise JudgeAppError("package_source_changed", item.source)
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewCopy:
+    """A judge's copy made for the head judge to review: where, its kind, the characters the
+    automatic redaction blacked out, the boxes burned, and notes (message codes)."""
+
+    path: Path
+    kind: str
+    characters: int
+    boxes: int
+    notes: tuple[str, ...] = ()
+
+
+def preview_copy(
+    db: ContestDatabase,
+    code: str,
+    n: int,
+    folder: Path,
+    *,
+    passphrases: Sequence[bytes] = (),
+) -> PreviewCopy:
+    """File `n` of entry `code` as a package would carry it (cleaned, identities blacked out,
+    boxes burned), written in `folder`: the review of the automatic redaction and the boxes.
+    Worker thread or CLI only (PyMuPDF)."""
+    from judge_app.documents.redaction_burn import BURN_LOCK
+    from judge_app.intake.redaction_boxes import burn_list, entry_file, list_boxes
+
+    ref = entry_file(db, code, n)
+    with db.read_session() as session:
+        stored = session.get(EntryFile, ref.id)
+        sha = stored.sha256 if stored is not None else ""
+    _check_source(_File(ref.path, "", n, ref.kind, sha, ref.id))
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = Path(folder) / f"{ref.code}-{n}{ref.path.suffix.lower()}"
+    with BURN_LOCK:  # one PyMuPDF user at a time among the board's workers
+        refused = judge_copy(ref.path, copy)
+    if refused is not None:
+        raise JudgeAppError("package_file_refused", ref.path, entry=ref.code, reason=refused)
+    identities, notes = _identities(db, passphrases)
+    identity = identities.get(ref.entry_id)
+    characters = 0
+    if identity is not None:
+        with BURN_LOCK:
+            characters = _redact(copy, identity, ref.path, ref.code)
+    boxes = burn_list(list_boxes(db, ref.code, n))
+    kind = ref.kind
+    if boxes:
+        copy, kind = _burn(copy, boxes, ref.path, ref.code)
+    return PreviewCopy(copy, kind, characters, len(boxes), notes)
