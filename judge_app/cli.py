@@ -342,6 +342,7 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     imports its heavy libraries only when it runs."""
     from judge_app.exchange.cli import add_commands as add_key_commands
     from judge_app.exchange.package_cli import add_commands as add_package_commands
+    from judge_app.exchange.score_file_cli import add_commands as add_score_file_commands
     from judge_app.intake.archives_cli import add_commands as add_unpack_commands
     from judge_app.intake.assign_cli import add_commands as add_assign_commands
     from judge_app.intake.leak_scan_cli import add_commands as add_leak_commands
@@ -357,6 +358,7 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     add_package_commands(sub)
     add_intake_commands(sub)
     add_leak_commands(sub)
+    add_score_file_commands(sub)
 
 
 def _dpi(value: str) -> float:
