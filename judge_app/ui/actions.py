@@ -246,6 +246,37 @@ REGISTRY += (
             "Actions", "Receive a unit's e-mails, zips or folders of entries and see the report"
         ),
     ),
+    # Intake review (issue #5): list columns, unmatched files and namesakes, identity leaks.
+    ActionSpec(
+        "board_check_list",
+        QT_TRANSLATE_NOOP("Actions", "Check a participant &list…"),
+        "check_participant_list",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "See how a unit's list is read, fix its columns and remember them"
+        ),
+    ),
+    ActionSpec(
+        "board_link",
+        QT_TRANSLATE_NOOP("Actions", "&Link unmatched entries…"),
+        "link_unmatched_entries",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Give each entry that matched nobody, or several namesakes, its participant"
+        ),
+    ),
+    ActionSpec(
+        "board_leaks",
+        QT_TRANSLATE_NOOP("Actions", "Scan for identity lea&ks…"),
+        "scan_identity_leaks",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Find entries whose text names the entrant, the school, a phone or e-mail"
+        ),
+    ),
     ActionSpec(
         "board_assign",
         QT_TRANSLATE_NOOP("Actions", "&Assign a grading round…"),

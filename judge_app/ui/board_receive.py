@@ -4,6 +4,11 @@ The dialog holds no rules: it collects the unit, the sources, the participant li
 time of receipt, runs `intake.receive.receive` through an `Operation` (never on the GUI thread)
 and shows the `IntakeReport` it returns: counts per status, the entries received, the problems
 (sentences from `core.messages` in the UI language) and the two XLSX exports.
+
+Choosing the participant list opens the column-mapping dialog (`board_columns`): the columns
+the board confirms are remembered for the unit, and the run reads the list with them. Entries
+that matched nobody, or several namesakes, are settled from the report in the link review
+dialog (`board_link`), which updates the report on screen.
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ if TYPE_CHECKING:
     from judge_app.documents.service import DocumentService
     from judge_app.intake.receive import IntakeReport
     from judge_app.store.database import ContestDatabase
+    from judge_app.ui.board_columns import ColumnsDialog
+    from judge_app.ui.board_link import LinkDialog
 
 translate = QCoreApplication.translate
 CONTEXT = "ReceiveDialog"
@@ -118,11 +125,15 @@ class ReceiveDialog(BoardDialog):
         parent: QWidget | None = None,
         *,
         service: DocumentService | None = None,
+        open_entry: Callable[[str], object] | None = None,
         actor: str = "board",
     ) -> None:
         super().__init__(db, parent, actor=actor)
         self.setObjectName("receiveDialog")
         self.service = service
+        self.open_entry = open_entry
+        self.columns_dialog: ColumnsDialog | None = None
+        self.link_dialog: LinkDialog | None = None
         self.report: IntakeReport | None = None
         self.operation: Operation[IntakeReport] | None = None
         self.units_loaded: Operation[list[tuple[str, str]]] | None = None
@@ -148,6 +159,12 @@ class ReceiveDialog(BoardDialog):
         self.list_button = QPushButton(self.form_page)
         self.list_button.setObjectName("chooseList")
         self.list_button.clicked.connect(self.choose_list)
+        self.columns_button = QPushButton(self.form_page)
+        self.columns_button.setObjectName("checkColumns")
+        self.columns_button.clicked.connect(self.check_list)
+        self.columns_note = QLabel(self.form_page)
+        self.columns_note.setObjectName("columnsNote")
+        self.columns_note.setWordWrap(True)
         self.time_edit = QDateTimeEdit(QDateTime.currentDateTime(), self.form_page)
         self.time_edit.setObjectName("receivedAt")
         self.time_edit.setCalendarPopup(True)
@@ -169,10 +186,12 @@ class ReceiveDialog(BoardDialog):
         list_row = QHBoxLayout()
         list_row.addWidget(self.list_edit, 1)
         list_row.addWidget(self.list_button)
+        list_row.addWidget(self.columns_button)
         self.form = QFormLayout()
         self.form.addRow("", self.unit_combo)
         self.form.addRow("", source_row)
         self.form.addRow("", list_row)
+        self.form.addRow("", self.columns_note)
         self.form.addRow("", self.time_edit)
         self.form.addRow("", self.time_note)
         form_layout = QVBoxLayout(self.form_page)
@@ -198,7 +217,12 @@ class ReceiveDialog(BoardDialog):
         self.save_receipt_button = QPushButton(self.report_page)
         self.save_receipt_button.setObjectName("saveReceipt")
         self.save_receipt_button.clicked.connect(self.choose_receipt_path)
+        self.review_button = QPushButton(self.report_page)
+        self.review_button.setObjectName("reviewUnmatched")
+        self.review_button.clicked.connect(self.review_unmatched)
+        self.review_button.hide()
         save_row = QHBoxLayout()
+        save_row.addWidget(self.review_button)
         save_row.addWidget(self.save_report_button)
         save_row.addWidget(self.save_receipt_button)
         save_row.addStretch(1)
@@ -235,6 +259,7 @@ class ReceiveDialog(BoardDialog):
             translate("ReceiveDialog", "Unit:"),
             translate("ReceiveDialog", "Sources:"),
             translate("ReceiveDialog", "Participant list:"),
+            "",
             translate("ReceiveDialog", "Received at:"),
             "",
         )
@@ -250,6 +275,7 @@ class ReceiveDialog(BoardDialog):
             translate("ReceiveDialog", "optional: the unit's list (XLSX, CSV, DOCX)")
         )
         self.list_button.setText(translate("ReceiveDialog", "Choose…"))
+        self.columns_button.setText(translate("ReceiveDialog", "Check columns…"))
         self.time_note.setText(
             translate(
                 "ReceiveDialog",
@@ -315,9 +341,46 @@ class ReceiveDialog(BoardDialog):
     def choose_list(self) -> QFileDialog:
         dialog = self._file_dialog(translate("ReceiveDialog", "Participant list"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(self.list_edit.setText)
+        dialog.fileSelected.connect(self.list_chosen)
         dialog.open()
         return dialog
+
+    def list_chosen(self, name: str) -> ColumnsDialog | None:
+        """A list was picked: show how its columns will be read, before anything runs."""
+        self.list_edit.setText(name)
+        self.columns_note.setText("")
+        return self.check_list()
+
+    def check_list(self) -> ColumnsDialog | None:
+        """The column-mapping dialog for the chosen list and unit."""
+        from judge_app.ui.board_columns import ColumnsDialog  # it imports this module
+
+        text = self.list_edit.text().strip()
+        unit = self.unit_combo.currentData()
+        if not text or not unit:
+            self.status.setText(
+                translate("ReceiveDialog", "Choose a unit and the participant list first.")
+            )
+            return None
+        dialog = ColumnsDialog(self.db, Path(text), self, unit_code=str(unit), actor=self.actor)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.mapping_saved.connect(self._columns_saved)
+        self.columns_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _columns_saved(self, unit: str, mapping: object) -> None:
+        from judge_app.intake.participants import ColumnMapping
+
+        if isinstance(mapping, ColumnMapping):
+            self.columns_note.setText(
+                translate(
+                    "ReceiveDialog",
+                    "Columns confirmed for %1 (header on row %2); the list will be read with them.",
+                )
+                .replace("%1", unit)
+                .replace("%2", str(mapping.header_row))
+            )
 
     def add_sources(self, paths: list[Path]) -> None:
         present = set(self.source_paths())
@@ -460,6 +523,41 @@ class ReceiveDialog(BoardDialog):
             [[p.entry, p.subject, problem_text(p, lang)] for p in report.problems],
         )
         self.problems_table.resizeRowsToContents()
+        waiting = sum(1 for entry in report.entries if entry.link != "matched")
+        self.review_button.setVisible(waiting > 0)
+        self.review_button.setText(
+            translate("ReceiveDialog", "Review %1 unmatched…").replace("%1", str(waiting))
+        )
+
+    # ----------------------------------------------------------------------------- linking
+
+    def review_unmatched(self) -> LinkDialog | None:
+        """The link review dialog for this run's entries that have no participant yet."""
+        from judge_app.intake.receive_review import pending_from_report
+        from judge_app.ui.board_link import LinkDialog
+
+        if self.report is None:
+            return None
+        dialog = LinkDialog(
+            self.db,
+            self,
+            pending=pending_from_report(self.report),
+            open_entry=self.open_entry,
+            actor=self.actor,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.linked.connect(self._entry_linked)
+        self.link_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _entry_linked(self, outcome: object) -> None:
+        from judge_app.intake.receive_review import LinkOutcome, apply_link
+
+        if self.report is not None and isinstance(outcome, LinkOutcome):
+            apply_link(self.report, outcome)
+            self.show_report(self.report)
+            self.received.emit(self.report)  # the entry list shows the new category
 
     def _save_dialog(self, title: str, name: str) -> QFileDialog:
         dialog = self._file_dialog(title)

@@ -401,8 +401,58 @@ class MainWindow(QMainWindow):
             return None
         from judge_app.ui.board_receive import ReceiveDialog
 
-        dialog = ReceiveDialog(self.db, self, service=self.board_service())
+        dialog = ReceiveDialog(
+            self.db, self, service=self.board_service(), open_entry=self.open_entry
+        )
         dialog.received.connect(lambda _report: self.reload_entries())
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    # Intake review (issue #5): list columns, unmatched files and namesakes, identity leaks.
+
+    def check_participant_list(self) -> QFileDialog | None:
+        """Pick a unit's list, then see and fix how its columns are read."""
+        if self.db is None:
+            return None
+        dialog = QFileDialog(
+            self, translate("MainWindow", "Participant list"), str(self.db.path.parent)
+        )
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        self._delete_on_close(dialog)
+        dialog.resize(900, 560)
+        dialog.fileSelected.connect(lambda name: self.check_list_path(Path(name)))
+        dialog.open()
+        return dialog
+
+    def check_list_path(self, path: Path) -> QWidget | None:
+        if self.db is None:
+            return None
+        from judge_app.ui.board_columns import ColumnsDialog
+
+        dialog = ColumnsDialog(self.db, path, self)
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def link_unmatched_entries(self) -> QWidget | None:
+        if self.db is None:
+            return None
+        from judge_app.ui.board_link import LinkDialog
+
+        dialog = LinkDialog(self.db, self, open_entry=self.open_entry)
+        dialog.linked.connect(lambda _outcome: self.reload_entries())
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def scan_identity_leaks(self) -> QWidget | None:
+        if self.db is None:
+            return None
+        from judge_app.ui.board_leaks import LeakDialog
+
+        dialog = LeakDialog(self.db, self, open_entry=self.open_entry)
         self._delete_on_close(dialog)
         dialog.open()
         return dialog

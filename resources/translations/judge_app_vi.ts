@@ -72,14 +72,19 @@
         <translation>&amp;Tài liệu</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Grading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>&amp;New contest…</source>
         <translation>&amp;Tạo cuộc thi mới…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Create an empty contest file</source>
-        <translation>Tạo một tệp cuộc thi trống</translation>
+        <source>Set up a new contest step by step</source>
+        <translation>Thiết lập cuộc thi mới theo từng bước</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -113,6 +118,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Export contest as &amp;template…</source>
+        <translation>Xuất cuộc thi làm &amp;mẫu…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save this contest&apos;s set-up as the starting point for next year&apos;s</source>
+        <translation>Lưu thiết lập của cuộc thi này làm điểm xuất phát cho cuộc thi năm sau</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -172,6 +187,36 @@
         <translation>Nhận thư, tệp nén hoặc thư mục bài dự thi của một đơn vị và xem báo cáo</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Check a participant &amp;list…</source>
+        <translation>Kiểm tra &amp;danh sách người dự thi…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>See how a unit&apos;s list is read, fix its columns and remember them</source>
+        <translation>Xem danh sách của đơn vị được đọc thế nào, sửa các cột và ghi nhớ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Link unmatched entries…</source>
+        <translation>Ghép &amp;bài chưa khớp…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give each entry that matched nobody, or several namesakes, its participant</source>
+        <translation>Ghép từng bài không khớp với ai, hoặc khớp nhiều người trùng tên, với đúng người dự thi</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan for identity lea&amp;ks…</source>
+        <translation>&amp;Quét dấu hiệu lộ danh tính…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find entries whose text names the entrant, the school, a phone or e-mail</source>
+        <translation>Tìm các bài có ghi tên người dự thi, tên trường, số điện thoại hoặc e-mail</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;Assign a grading round…</source>
         <translation>&amp;Phân công vòng chấm…</translation>
@@ -210,6 +255,16 @@
         <location line="+4"/>
         <source>Check a package from the head judge and grade its entries here</source>
         <translation>Kiểm tra gói chấm do trưởng ban gửi và chấm các bài trong gói trên máy này</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export &amp;rubric…</source>
+        <translation>Xuất &amp;hướng dẫn chấm…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the contest&apos;s questions and criteria as a rubric file to reuse</source>
+        <translation>Lưu câu hỏi và tiêu chí chấm của cuộc thi thành tệp hướng dẫn chấm để dùng lại</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -321,6 +376,136 @@
         <source>Previous m&amp;atch</source>
         <translation>Kết quả &amp;trước</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Submit the entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hand in this entry&apos;s grading (every criterion and question needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Next entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Previous entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Next &amp;ungraded entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The next entry not submitted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next page of the &amp;document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Turn the page while typing in the rubric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Previous page of the d&amp;ocument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Go to the &amp;rubric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The first question or score still empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go to the overall &amp;comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Go to the entry &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Comment &amp;bank…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pick a ready comment for the field you are typing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Add the comment to the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep the comment you typed for other entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Flag for the head judge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Identity revealed, copy, off topic, wrong format, unreadable, missing pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pin a note on the &amp;page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A note at the middle of the view (or Ctrl+click on the page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Take back the last score, answer or comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Swap document and rubric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Put the rubric on the other side</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>
@@ -388,6 +573,119 @@
         <location line="+15"/>
         <source>Round assigned</source>
         <translation>Đã phân công vòng chấm</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/board_columns.py" line="+254"/>
+        <source>Participant list: columns</source>
+        <translation>Danh sách người dự thi: các cột</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Trang tính:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Header row:</source>
+        <translation>Dòng &amp;tiêu đề:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sheet&apos;s first rows</source>
+        <translation>Các dòng đầu của trang tính</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The header row is highlighted. Double-click a row to read it as the header.</source>
+        <translation>Dòng tiêu đề được tô màu. Nhấp đúp vào một dòng để đọc dòng đó làm tiêu đề.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Which column holds what</source>
+        <translation>Cột nào ghi thông tin gì</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check of the first rows</source>
+        <translation>Kiểm tra các dòng đầu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remember these columns</source>
+        <translation>Ghi nhớ các cột này</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>File: %1</source>
+        <translation>Tệp: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(CSV, encoding %1, separator “%2”)</source>
+        <translation>(CSV, bảng mã %1, dấu phân cách “%2”)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>— choose the unit —</source>
+        <translation>— chọn đơn vị —</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the list…</source>
+        <translation>Đang đọc danh sách…</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>— not in the list —</source>
+        <translation>— danh sách không có —</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>%1 people read (staff: %2; pupils by grade: %3; category unknown: %4). %5 errors, %6 warnings.</source>
+        <translation>Đọc được %1 người (cán bộ, giáo viên, nhân viên: %2; học sinh theo khối: %3; chưa rõ đối tượng: %4). %5 lỗi, %6 cảnh báo.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only the first %1 rows are checked here.</source>
+        <translation>Ở đây chỉ kiểm tra %1 dòng đầu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>warning</source>
+        <translation>cảnh báo</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Choose the unit that sent the list.</source>
+        <translation>Hãy chọn đơn vị đã gửi danh sách.</translation>
     </message>
 </context>
 <context>
@@ -687,9 +985,375 @@
     </message>
 </context>
 <context>
+    <name>FlagDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/grading_flags.py" line="+102"/>
+        <source>Flag entry %1 for the head judge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick what is wrong (Space) and add a short note (Tab). A flagged entry can still be scored, except when it is unreadable or pages are missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Note: where, what (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GradingList</name>
+    <message>
+        <location filename="../../judge_app/ui/grading_list.py" line="+50"/>
+        <location line="+24"/>
+        <source>Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+24"/>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+24"/>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+24"/>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Code</source>
+        <translation type="unfinished">Số phách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation type="unfinished">Đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation type="unfinished">Thể thức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All entries</source>
+        <translation type="unfinished">Tất cả bài dự thi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeakDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/board_leaks.py" line="+175"/>
+        <source>Scan for identity leaks</source>
+        <translation>Quét dấu hiệu lộ danh tính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every text entry file is searched for its entrant&apos;s name (in any order, with or without diacritics), school, phone and e-mail. Photos and scans cannot be read and are listed as not checked. A hit is only a sign: invalidity is a board decision.</source>
+        <translation>Mọi tệp bài có chữ được tìm họ tên người dự thi (theo thứ tự bất kỳ, có dấu hoặc không dấu), tên trường, số điện thoại và e-mail. Ảnh chụp và bản quét không đọc được chữ nên được ghi là chưa kiểm tra. Kết quả chỉ là dấu hiệu: bài không hợp lệ chỉ khi Ban giám khảo quyết định.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The identities are sealed: type the seal passphrase(s) to look for each entrant&apos;s name; they are used for this scan only.</source>
+        <translation>Đầu phách đã niêm phong: hãy gõ mật khẩu niêm phong để tìm tên từng người dự thi; mật khẩu chỉ dùng cho lần quét này.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Seal passphrase %1:</source>
+        <translation>Mật khẩu niêm phong %1:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan again</source>
+        <translation>Quét lại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan</source>
+        <translation>Quét</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hits only</source>
+        <translation>Chỉ các bài có dấu hiệu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Số phách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found</source>
+        <translation>Dấu hiệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>Ở đâu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certainty</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words as written</source>
+        <translation>Chữ trong bài</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the entry</source>
+        <translation>Xem bài</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the list (XLSX)…</source>
+        <translation>Lưu danh sách (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type the seal passphrase(s) first.</source>
+        <translation>Hãy gõ mật khẩu niêm phong trước.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Scanning the entries…</source>
+        <translation>Đang quét các bài…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stopping after this entry…</source>
+        <translation>Sẽ dừng sau bài đang quét…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 entries</source>
+        <translation>%1 / %2 bài</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Scan cancelled: nothing was changed.</source>
+        <translation>Đã dừng quét: không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(entrant unknown)</source>
+        <translation>(chưa biết người dự thi)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>file %1, page %2</source>
+        <translation>tệp %1, trang %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>file %1</source>
+        <translation>tệp %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 entries scanned: %2 with signs of identity (%3 naming the entrant), %4 not checked (photos, scans), %5 unreadable, %6 with no sign.</source>
+        <translation>Đã quét %1 bài: %2 bài có dấu hiệu lộ danh tính (%3 bài nêu chính người dự thi), %4 bài chưa kiểm tra (ảnh, bản quét), %5 bài không đọc được, %6 bài không thấy dấu hiệu.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Save the list</source>
+        <translation>Lưu danh sách</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/board_link.py" line="+154"/>
+        <source>Link entries to participants</source>
+        <translation>Ghép bài với người dự thi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These files matched nobody on their unit&apos;s list, or several people with the same name. Open each entry to see who wrote it, then choose the person and press Link, or leave it for later. Nothing is decided without you.</source>
+        <translation>Các tệp này không khớp với ai trong danh sách của đơn vị, hoặc khớp với nhiều người trùng tên. Hãy mở từng bài để xem ai viết, rồi chọn người và bấm Ghép, hoặc để lại xử lý sau. Không có gì được quyết định thay bạn.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Entries needing a decision</source>
+        <translation>Các bài cần quyết định</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Số phách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Nhận lúc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files as the school named them</source>
+        <translation>Tệp (tên do trường đặt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the entry</source>
+        <translation>Xem bài</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave for later</source>
+        <translation>Để xử lý sau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People of the entry&apos;s unit</source>
+        <translation>Người dự thi của đơn vị</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a name (with or without diacritics)</source>
+        <translation>Tìm tên (có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Link to this person</source>
+        <translation>Ghép với người này</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the entries…</source>
+        <translation>Đang đọc các bài…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>linked: %1</source>
+        <translation>đã ghép: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>left for later</source>
+        <translation>để xử lý sau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>several people match</source>
+        <translation>khớp nhiều người</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>matches nobody</source>
+        <translation>không khớp với ai</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 of %2 entries still wait for a decision.</source>
+        <translation>Còn %1 trong %2 bài chờ quyết định.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No entry needs linking.</source>
+        <translation>Không có bài nào cần ghép.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>name in the file name</source>
+        <translation>tên có trong tên tệp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>already has an entry</source>
+        <translation>đã có bài</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nobody of unit %1 is known yet: receive the unit&apos;s participant list first.</source>
+        <translation>Chưa có ai của đơn vị %1: hãy nhận danh sách người dự thi của đơn vị trước.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../judge_app/ui/main_window.py" line="+221"/>
+        <location filename="../../judge_app/ui/main_window.py" line="+226"/>
         <source>Toolbar</source>
         <translation>Thanh công cụ</translation>
     </message>
@@ -699,7 +1363,7 @@
         <translation>Chưa mở cuộc thi nào</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Contest file: %1</source>
         <translation>Tệp cuộc thi: %1</translation>
     </message>
@@ -709,7 +1373,7 @@
         <translation>Bài dự thi: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+64"/>
         <source>Creating %1…</source>
         <translation>Đang tạo %1…</translation>
     </message>
@@ -719,7 +1383,12 @@
         <translation>Đang mở %1…</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+138"/>
+        <source>Participant list</source>
+        <translation>Danh sách người dự thi</translation>
+    </message>
+    <message>
+        <location line="+215"/>
         <source>Backup saved: %1</source>
         <translation>Đã sao lưu: %1</translation>
     </message>
@@ -837,9 +1506,22 @@
     </message>
 </context>
 <context>
+    <name>PageNoteDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/grading_flags.py" line="+34"/>
+        <source>Note on page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Note (kept with your grading, not in the entry):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../judge_app/ui/board_receive.py" line="+53"/>
+        <location filename="../../judge_app/ui/board_receive.py" line="+60"/>
         <source>New entries</source>
         <translation>Bài mới</translation>
     </message>
@@ -860,12 +1542,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+381"/>
+        <location line="+437"/>
         <source>Late</source>
         <translation>Nộp muộn</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-436"/>
         <source>Need linking to a participant</source>
         <translation>Cần ghép với người dự thi</translation>
     </message>
@@ -925,7 +1607,7 @@
         <translation>khớp nhiều người</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+178"/>
         <source>Receive entries</source>
         <translation>Nhận bài dự thi</translation>
     </message>
@@ -945,7 +1627,7 @@
         <translation>Danh sách người dự thi:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Received at:</source>
         <translation>Thời điểm nhận:</translation>
     </message>
@@ -975,18 +1657,23 @@
         <translation>Chọn…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Check columns…</source>
+        <translation>Kiểm tra cột…</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Files from saved e-mails count as received at the e-mail&apos;s own time; this time applies to the other files.</source>
         <translation>Tệp lấy từ thư điện tử đã lưu được tính theo thời điểm nhận của chính thư đó; thời điểm này áp dụng cho các tệp còn lại.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+139"/>
+        <location line="+176"/>
         <source>Receive</source>
         <translation>Nhận bài</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-175"/>
         <source>Entries received</source>
         <translation>Bài đã nhận</translation>
     </message>
@@ -1031,7 +1718,17 @@
         <translation>Danh sách người dự thi</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+20"/>
+        <source>Choose a unit and the participant list first.</source>
+        <translation>Hãy chọn đơn vị và danh sách người dự thi trước.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Columns confirmed for %1 (header on row %2); the list will be read with them.</source>
+        <translation>Đã xác nhận các cột cho %1 (tiêu đề ở dòng %2); danh sách sẽ được đọc theo các cột này.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Choose a unit and at least one source.</source>
         <translation>Hãy chọn một đơn vị và ít nhất một nguồn.</translation>
     </message>
@@ -1111,7 +1808,12 @@
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>Review %1 unmatched…</source>
+        <translation>Xem %1 bài chưa ghép…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
@@ -1129,6 +1831,39 @@
         <location line="+32"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RubricPanel</name>
+    <message>
+        <location filename="../../judge_app/ui/grading_rubric.py" line="+54"/>
+        <source>Identity revealed in the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspected copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unreadable or damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing pages or files</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1181,9 +1916,951 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../judge_app/ui/setup_judges.py" line="+56"/>
+        <location filename="../../judge_app/ui/setup_pages.py" line="+203"/>
+        <location line="+58"/>
+        <location line="+87"/>
+        <location filename="../../judge_app/ui/setup_rubric.py" line="+97"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+45"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/setup_pages.py" line="-144"/>
+        <location line="+58"/>
+        <location line="+87"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-1"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+24"/>
+        <source>Own unit</source>
+        <translation>Đơn vị công tác</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <location line="+470"/>
+        <source>Head judge</source>
+        <translation>Trưởng ban</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-469"/>
+        <source>Most entries</source>
+        <translation>Số bài tối đa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+44"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>Declared conflicts</source>
+        <translation>Đơn vị cần tránh</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+467"/>
+        <source>Judges</source>
+        <translation>Giám khảo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who grades, and which units&apos; entries each must never see.</source>
+        <translation>Ai chấm bài, và mỗi người không được chấm bài của những đơn vị nào.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A judge never grades entries from their own unit. Tick the units a judge has declared a conflict with (a relative&apos;s school, a former school) in the list on the right. Exactly one judge is the head judge.</source>
+        <translation>Giám khảo không bao giờ chấm bài của đơn vị mình. Ở danh sách bên phải, đánh dấu các đơn vị mà giám khảo đã khai báo cần tránh (trường của người thân, trường cũ). Phải có đúng một trưởng ban giám khảo.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Declared conflicts of %1</source>
+        <translation>Đơn vị cần tránh của %1</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+3"/>
+        <source>Head judge&apos;s key</source>
+        <translation>Khoá của trưởng ban giám khảo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The key that signs every grading package of this contest.</source>
+        <translation>Khoá dùng để ký mọi gói bài chấm của cuộc thi này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Judges check each package against this key&apos;s fingerprint. The private key stays on this computer, locked with your passphrase; nobody can recover a forgotten passphrase.</source>
+        <translation>Giám khảo đối chiếu mỗi gói bài với dấu vân tay của khoá này. Khoá bí mật nằm trên máy này, được khoá bằng cụm mật khẩu của bạn; quên cụm mật khẩu thì không ai lấy lại được.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Create a new key now</source>
+        <translation>Tạo khoá mới ngay bây giờ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a key I made before</source>
+        <translation>Dùng khoá tôi đã tạo trước đây</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Later (command: judge-app key create, then key register)</source>
+        <translation>Để sau (lệnh: judge-app key create, rồi key register)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the key</source>
+        <translation>Tạo khoá</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key name:</source>
+        <translation>Tên khoá:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase:</source>
+        <translation>Cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase again:</source>
+        <translation>Nhập lại cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fingerprint (read it aloud to the judges):</source>
+        <translation>Dấu vân tay (đọc cho các giám khảo đối chiếu):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is also shown by the command judge-app key list.</source>
+        <translation>Lệnh judge-app key list cũng hiện dấu vân tay này.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Give the key a name (yours and the contest&apos;s, for example).</source>
+        <translation>Hãy đặt tên cho khoá (ví dụ: tên bạn và tên cuộc thi).</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Create the key first, or choose “Later”.</source>
+        <translation>Hãy tạo khoá trước, hoặc chọn “Để sau”.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The key belongs to the head judge: tick exactly one head judge first.</source>
+        <translation>Khoá thuộc về trưởng ban giám khảo: hãy đánh dấu đúng một trưởng ban trước.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Summary</source>
+        <translation>Tóm tắt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the set-up, then press Finish to create the contest file.</source>
+        <translation>Kiểm tra lại thiết lập, rồi bấm “Tạo cuộc thi” để tạo tệp cuộc thi.</translation>
+    </message>
+    <message>
+        <location filename="../../judge_app/ui/setup_pages.py" line="-317"/>
+        <source>School level</source>
+        <translation>Cấp trường</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District level</source>
+        <translation>Cấp quận/huyện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City or province level</source>
+        <translation>Cấp thành phố/tỉnh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff</source>
+        <translation>Cán bộ, giáo viên, nhân viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Students</source>
+        <translation>Học sinh</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Contest</source>
+        <translation>Cuộc thi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the contest is called, who runs it and where its file goes.</source>
+        <translation>Tên cuộc thi, đơn vị tổ chức và nơi lưu tệp cuộc thi.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To start from last year&apos;s contest, load its template or export: every page is filled in from it and you only change what differs.</source>
+        <translation>Để bắt đầu từ cuộc thi năm trước, hãy mở tệp mẫu hoặc tệp xuất của nó: mọi trang được điền sẵn, bạn chỉ sửa những gì khác.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start from a template or a previous contest…</source>
+        <translation>Bắt đầu từ tệp mẫu hoặc cuộc thi trước…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ages for the prize for the best entrant under 18 are counted on this date.</source>
+        <translation>Tuổi để xét giải cho người dự thi xuất sắc dưới 18 tuổi được tính đến ngày này.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-26"/>
+        <source>Contest name:</source>
+        <translation>Tên cuộc thi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>Organiser:</source>
+        <translation>Đơn vị tổ chức:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier:</source>
+        <translation>Cấp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference date for ages:</source>
+        <translation>Ngày tính tuổi:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+2"/>
+        <source>Contest file to create:</source>
+        <translation>Tệp cuộc thi sẽ tạo:</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-469"/>
+        <source>Deadline (date and time)</source>
+        <translation>Hạn nộp (ngày và giờ)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unit groups and deadlines</source>
+        <translation>Nhóm đơn vị và hạn nộp bài</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schools and the district office may have different deadlines for their entries.</source>
+        <translation>Các trường và phòng giáo dục có thể có hạn nộp bài khác nhau.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The deadline moment itself is late: “before 17:00 on 20/08/2019” means an entry received at 17:00 is late and one received at 16:59 is on time. Type the deadline as the rules write it.</source>
+        <translation>Đúng thời điểm hạn nộp đã là muộn: “trước 17h00 ngày 20/08/2019” nghĩa là bài nhận lúc 17:00 là nộp muộn, bài nhận lúc 16:59 là đúng hạn. Hãy nhập hạn nộp đúng như thể lệ ghi.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>Grade</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+471"/>
+        <source>Categories</source>
+        <translation>Đối tượng dự thi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who takes part: each category is ranked and counted on its own.</source>
+        <translation>Ai tham gia: mỗi đối tượng được xếp hạng và thống kê riêng.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Staff (managers, teachers and employees) have no grade; each student category is one grade, 6 to 9. The codes appear in unit lists and reports.</source>
+        <translation>Cán bộ quản lý, giáo viên, nhân viên không có lớp; mỗi đối tượng học sinh là một khối lớp từ 6 đến 9. Các mã này xuất hiện trong danh sách đơn vị và báo cáo.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-470"/>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+2"/>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+469"/>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The schools and offices that send entries, with their headcounts.</source>
+        <translation>Các trường và cơ quan gửi bài dự thi, cùng số người của từng đối tượng.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The headcount of each category is how many people the unit has: participation rates are counted against it. Import the unit list from a spreadsheet or type it.</source>
+        <translation>Số người của mỗi đối tượng là tổng số người đơn vị có: tỉ lệ tham gia được tính trên số này. Nhập danh sách đơn vị từ bảng tính hoặc gõ trực tiếp.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import unit list (XLSX/XLS/CSV)…</source>
+        <translation>Nhập danh sách đơn vị (XLSX/XLS/CSV)…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Import unit list</source>
+        <translation>Nhập danh sách đơn vị</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unit lists (*.xlsx *.xls *.csv)</source>
+        <translation>Danh sách đơn vị (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/setup_rubric.py" line="+226"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-71"/>
+        <location line="+109"/>
+        <location line="+38"/>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Reading %1…</source>
+        <translation>Đang đọc %1…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 units read, %2 problems.</source>
+        <translation>Đã đọc %1 đơn vị, %2 vấn đề.</translation>
+    </message>
+    <message>
+        <location filename="../../judge_app/ui/setup_rubric.py" line="-287"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-1"/>
+        <source>Rubric files (*.json)</source>
+        <translation>Tệp hướng dẫn chấm (*.json)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-543"/>
+        <source>No.</source>
+        <translation>Câu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>Question</source>
+        <translation>Câu hỏi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>Options</source>
+        <translation>Phương án</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>Answer</source>
+        <translation>Đáp án</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Criterion</source>
+        <translation>Tiêu chí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>Maximum</source>
+        <translation>Điểm tối đa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>Step</source>
+        <translation>Bước điểm</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+3"/>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>To</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>What an answer at this level shows</source>
+        <translation>Biểu hiện của bài ở mức này</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Rubric</source>
+        <translation>Hướng dẫn chấm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Multiple-choice questions with their answer key, and the written part&apos;s criteria with the guide judges read while grading.</source>
+        <translation>Câu hỏi trắc nghiệm với đáp án, và các tiêu chí phần tự luận cùng hướng dẫn giám khảo đọc khi chấm.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import rubric…</source>
+        <translation>Nhập hướng dẫn chấm…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export rubric…</source>
+        <translation>Xuất hướng dẫn chấm…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Options are the letters an entrant may choose (ABCD); the answer is one of them. Each question&apos;s points count towards the maximum total.</source>
+        <translation>Phương án là các chữ cái người dự thi có thể chọn (ABCD); đáp án là một trong số đó. Điểm của mỗi câu được cộng vào tổng điểm tối đa.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Grading guide:</source>
+        <translation>Hướng dẫn chấm:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level descriptors (optional):</source>
+        <translation>Mô tả các mức điểm (không bắt buộc):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Multiple-choice questions (%1)</source>
+        <translation>Câu hỏi trắc nghiệm (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Written part: criteria (%1)</source>
+        <translation>Phần tự luận: tiêu chí (%1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select a criterion to write its guide and levels</source>
+        <translation>Chọn một tiêu chí để viết hướng dẫn và các mức điểm</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Criterion %1</source>
+        <translation>Tiêu chí %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Total: %1 (multiple choice) + %2 (written) = %3 of %4 points</source>
+        <translation>Tổng: %1 (trắc nghiệm) + %2 (tự luận) = %3 trên %4 điểm</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the parts must add up to the maximum total.</source>
+        <translation>các phần phải cộng lại bằng tổng điểm tối đa.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+525"/>
+        <source>Export rubric</source>
+        <translation>Xuất hướng dẫn chấm</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import rubric</source>
+        <translation>Nhập hướng dẫn chấm</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+25"/>
+        <source>Rubric saved: %1</source>
+        <translation>Đã lưu hướng dẫn chấm: %1</translation>
+    </message>
+    <message>
+        <location filename="../../judge_app/ui/setup_rules.py" line="+35"/>
+        <source>Two decimals, half up (7.125 → 7.13)</source>
+        <translation>Hai chữ số thập phân, làm tròn lên từ 5 (7,125 → 7,13)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One decimal, half up</source>
+        <translation>Một chữ số thập phân, làm tròn lên từ 5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole points, half up</source>
+        <translation>Làm tròn đến điểm nguyên, lên từ 5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First prize</source>
+        <translation>Giải Nhất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second prize</source>
+        <translation>Giải Nhì</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third prize</source>
+        <translation>Giải Ba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consolation prize</source>
+        <translation>Giải Khuyến khích</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Higher lowest judge&apos;s score</source>
+        <translation>Điểm thấp nhất của các giám khảo cao hơn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closer agreement between the judges</source>
+        <translation>Điểm các giám khảo sát nhau hơn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received earlier</source>
+        <translation>Nộp bài sớm hơn</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Grading rules</source>
+        <translation>Quy định chấm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Board defaults after the national exam rule; change what differs.</source>
+        <translation>Mặc định theo quy chế thi tốt nghiệp THPT; sửa những gì cuộc thi quy định khác.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Two judges grade each entry. A gap below the first threshold: their mean counts; up to the second: they discuss and a record is kept; above it: a third judge grades, and the mean of three counts when their largest gap is within the third threshold. Thresholds are for a 10-point total and scale with the maximum.</source>
+        <translation>Mỗi bài do hai giám khảo chấm độc lập. Chênh lệch dưới ngưỡng thứ nhất: lấy điểm trung bình; đến ngưỡng thứ hai: hai người trao đổi và lập biên bản; vượt ngưỡng đó: chấm lần ba, lấy trung bình ba lần chấm nếu chênh lệch lớn nhất không quá ngưỡng thứ ba. Các ngưỡng tính cho thang điểm 10 và đổi theo tổng điểm tối đa.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Apply the same thresholds to each criterion</source>
+        <translation>Áp dụng cùng các ngưỡng cho từng tiêu chí</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-80"/>
+        <source>Judges per entry:</source>
+        <translation>Số giám khảo chấm mỗi bài:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-3"/>
+        <source>Maximum total:</source>
+        <translation>Tổng điểm tối đa:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score step:</source>
+        <translation>Bước điểm:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judges agree when the gap is below:</source>
+        <translation>Thống nhất điểm khi chênh lệch dưới:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They discuss when the gap is up to:</source>
+        <translation>Trao đổi, lập biên bản khi chênh lệch đến:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean of three gradings when the gap is up to:</source>
+        <translation>Lấy trung bình ba lần chấm khi chênh lệch đến:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rounding of means:</source>
+        <translation>Làm tròn điểm trung bình:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality bar (score):</source>
+        <translation>Điểm đạt chất lượng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target share reaching the bar:</source>
+        <translation>Chỉ tiêu tỉ lệ bài đạt chất lượng:</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <location line="+44"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-460"/>
+        <source>Prize</source>
+        <translation>Giải</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+44"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-2"/>
+        <source>How many</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
+        <source>Lowest score (optional)</source>
+        <translation>Điểm tối thiểu (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Prizes</source>
+        <translation>Giải thưởng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many prizes of each level, and how ties are broken.</source>
+        <translation>Số giải mỗi loại, và cách xếp khi bằng điểm.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Individual prizes</source>
+        <translation>Giải cá nhân</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collective prizes (units)</source>
+        <translation>Giải tập thể (đơn vị)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Separately in each category</source>
+        <translation>Xét riêng từng đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All categories together</source>
+        <translation>Xét chung mọi đối tượng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excellence prize for the best entrant under 18</source>
+        <translation>Giải xuất sắc cho người dự thi dưới 18 tuổi có bài tốt nhất</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its winner may also hold a ranked prize</source>
+        <translation>Người đạt giải này vẫn được xét giải Nhất, Nhì, Ba, Khuyến khích</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+2"/>
+        <source>Tie rule</source>
+        <translation>Xếp hạng khi bằng điểm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entries with equal scores at a prize boundary are separated by these rules in this order; the board sees which rule decided.</source>
+        <translation>Các bài bằng điểm ở ranh giới giải được xếp theo lần lượt các tiêu chí dưới đây; Ban giám khảo thấy tiêu chí nào đã quyết định.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move up</source>
+        <translation>Chuyển lên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Chuyển xuống</translation>
+    </message>
+    <message>
+        <location filename="../../judge_app/ui/setup_tables.py" line="+229"/>
+        <source>Add a row</source>
+        <translation>Thêm dòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the row</source>
+        <translation>Xoá dòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert key</source>
+        <translation>Phím Insert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Delete</source>
+        <translation>Ctrl+Delete</translation>
+    </message>
+    <message>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-35"/>
+        <source>Contest set-ups (*.json)</source>
+        <translation>Tệp thiết lập cuộc thi (*.json)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Organiser</source>
+        <translation>Đơn vị tổ chức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>Cấp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference date for ages</source>
+        <translation>Ngày tính tuổi</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Headcount</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Grading guide</source>
+        <translation>Hướng dẫn chấm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level descriptors</source>
+        <translation>Mô tả các mức điểm</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Maximum total</source>
+        <translation>Tổng điểm tối đa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score step</source>
+        <translation>Bước điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judges per entry</source>
+        <translation>Số giám khảo chấm mỗi bài</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judges agree when the gap is below</source>
+        <translation>Thống nhất điểm khi chênh lệch dưới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They discuss when the gap is up to</source>
+        <translation>Trao đổi khi chênh lệch đến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean of three gradings when the gap is up to</source>
+        <translation>Trung bình ba lần chấm khi chênh lệch đến</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quality bar (score)</source>
+        <translation>Điểm đạt chất lượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target share reaching the bar</source>
+        <translation>Chỉ tiêu tỉ lệ đạt chất lượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rounding of means</source>
+        <translation>Làm tròn điểm trung bình</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Schools</source>
+        <translation>Các trường</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>District office</source>
+        <translation>Phòng Giáo dục và Đào tạo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Managers, teachers and staff</source>
+        <translation>Cán bộ quản lý, giáo viên, nhân viên</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Students of grade %1</source>
+        <translation>Học sinh lớp %1</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <location line="+215"/>
+        <source>New contest</source>
+        <translation>Cuộc thi mới</translation>
+    </message>
+    <message>
+        <location line="-213"/>
+        <source>&lt; Back</source>
+        <translation>&lt; Quay lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next &gt;</source>
+        <translation>Tiếp &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the contest</source>
+        <translation>Tạo cuộc thi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as template…</source>
+        <translation>Lưu làm mẫu…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save what is typed so far as a set-up file to start from later</source>
+        <translation>Lưu những gì đã nhập thành tệp thiết lập để lần sau bắt đầu từ đó</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>row %1</source>
+        <translation>dòng %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>level %1</source>
+        <translation>mức %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… and %1 more.</source>
+        <translation>… và %1 vấn đề khác.</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>The contest file %1 was created.</source>
+        <translation>Đã tạo tệp cuộc thi %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The head judge&apos;s key fingerprint is:</source>
+        <translation>Dấu vân tay khoá của trưởng ban giám khảo:</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Start from a template</source>
+        <translation>Bắt đầu từ tệp mẫu</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Loaded: %1</source>
+        <translation>Đã mở: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save as template</source>
+        <translation>Lưu làm mẫu</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Set-up saved: %1</source>
+        <translation>Đã lưu thiết lập: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unit groups</source>
+        <translation>Nhóm đơn vị</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Multiple-choice questions</source>
+        <translation>Câu hỏi trắc nghiệm</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Written part: criteria</source>
+        <translation>Phần tự luận: tiêu chí</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>later</source>
+        <translation>để sau</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export contest as template</source>
+        <translation>Xuất cuộc thi làm mẫu</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Template saved: %1</source>
+        <translation>Đã lưu tệp mẫu: %1</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../judge_app/ui/actions.py" line="+228"/>
+        <location filename="../../judge_app/ui/actions.py" line="+225"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -1216,6 +2893,11 @@
         <location line="+1"/>
         <source>Document viewer</source>
         <translation>Trình xem tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grading</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
