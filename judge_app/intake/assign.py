@@ -116,9 +116,10 @@ def _load(session: Session, db: ContestDatabase) -> _Contest:
     if not judges:
         raise JudgeAppError("assign_no_judges")
     declared = frozenset(
-        session.execute(
+        (judge_id, unit)
+        for judge_id, unit in session.execute(
             select(JudgeConflict.judge_id, Unit.code).join(Unit, Unit.id == JudgeConflict.unit_id)
-        ).tuples()
+        )
     )
     return _Contest(entries, assignable, codes, judges, judge_codes, declared)
 

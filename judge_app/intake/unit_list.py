@@ -162,6 +162,12 @@ def _count(value: Cell) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def _is_number(value: Cell) -> bool:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and value.strip().replace(".", "").isdigit()
+
+
 def unit_code_from(name: str) -> str:
     """A short code from a unit's name: the school level, then the initials of the rest.
 
@@ -188,11 +194,14 @@ def unit_code_from(name: str) -> str:
 
 
 def _group_code(text: str, groups: Sequence[UnitGroupConfig]) -> str | None:
+    """The group a "Nhóm" cell names: its code or name, or the one group whose name starts
+    with the cell's words ("Trường" for "Trường MN, TH, THCS"); None when unclear."""
     wanted = normalise_header(text)
     for group in groups:
         if wanted in (normalise_header(group.code), normalise_header(group.name)):
             return group.code
-    return None
+    starts = [g.code for g in groups if normalise_header(g.name).startswith(wanted + " ")]
+    return starts[0] if wanted and len(starts) == 1 else None
 
 
 def _rows(table: RawTable, columns: UnitColumns) -> list[RawRow]:
@@ -273,9 +282,9 @@ def _read_row(
     if _TOTAL.match(normalise_header(name)) and not code:
         return None, []  # "Tổng cộng": the sheet's sum row
     if not name:
-        if code or any(v not in (None, "") for v in counts.values()):
+        if code or any(_is_number(v) for v in counts.values()):
             return None, [Problem(row.number, "unit_list_name_missing")]
-        return None, []  # notes or signatures below the table
+        return None, []  # notes or signatures ("Người lập biểu") below the table
     problems: list[Problem] = []
     if code and not CODE_PATTERN.match(code):
         return None, [Problem(row.number, "unit_list_code_bad", {"code": code})]
