@@ -1276,15 +1276,78 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
-_ANSWER_AFTER = r"\s*(?:[:.\-–—)=]\s*)?(?:(?:dap an|tra loi|chon)\s*[:.\-–—]?\s*)?([a-z])(?![\w])"
+# Within one line only: an option on the next line may be the question's own option list.
+_GAP = r"[ \t]*"
+_LABEL = r"(?:dap an|tra loi|chon)"
+_ANSWER_AFTER = rf"{_GAP}(?:[:.\-–—)=]{_GAP})?(?:{_LABEL}{_GAP}[:.\-–—]?{_GAP})?([a-z])(?![\w])"
 _PATTERNS = (
     # "Câu 3: B", "câu 3 - b", "câu3:B", "Cau 3 B", "Câu 3. Đáp án: B"
-    re.compile(r"\bcau\s*(\d{1,3})" + _ANSWER_AFTER),
+    re.compile(rf"\bcau{_GAP}(\d{{1,3}})" + _ANSWER_AFTER),
     # "3. B", "3) B", "3: B" at the start of a line
-    re.compile(r"(?m)^[ \t]*(\d{1,3})\s*[.):\-–]\s*([a-z])(?![\w])"),
+    re.compile(rf"(?m)^{_GAP}(\d{{1,3}}){_GAP}[.):\-–]{_GAP}([a-z])(?![\w])"),
     # a table row "| 3 | B |" or "3<TAB>B"
-    re.compile(r"(?m)^[ \t|]*(?:cau\s*)?(\d{1,3})[ \t]*[|\t][ \t]*([a-z])[ \t|]*$"),
+    re.compile(rf"(?m)^[ \t|]*(?:cau{_GAP})?(\d{{1,3}}){_GAP}[|\t]{_GAP}([a-z])[ \t|]*$"),
+    # a two-column table read one cell per line: "3" then "B"
+    re.compile(r"(?m)^[ \t|]*(?:cau[ \t]*)?(\d{1,3})[ \t|]*\n[ \t|]*([a-z])[ \t|]*$"),
 )
+_CELLS = re.compile(r"[|\t]+")
+_NUMBER_CELL = re.compile(r"^(?:cau[ \t]*)?(\d{1,3})[.:]?$")
+_LETTER_CELL = re.compile(r"^([a-z])[.)]?$")
+_HEADER_CELL = re.compile(rf"^(?:cau|cau hoi|{_LABEL}|stt)[ \t:]*$")
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in _CELLS.split(line) if cell.strip()]
+
+
+def _row_of(cells: list[str], pattern: re.Pattern[str]) -> list[str] | None:
+    """The cells' captured values when every cell (but a leading label) matches `pattern`."""
+    if cells and _HEADER_CELL.match(cells[0]):
+        cells = cells[1:]
+    found = [pattern.match(cell) for cell in cells]
+    if len(cells) < 2 or not all(found):
+        return None
+    return [match.group(1) for match in found if match is not None]
+
+
+def _grid_answers(folded: str) -> list[tuple[int, str]]:
+    """Answers in a table laid out across: a row of question numbers above a row of options,
+    as one line of cells each ("Câu | 1 | 2" / "Đáp án | B | D") or one cell per line."""
+    lines = [line.strip() for line in folded.splitlines() if line.strip()]
+    pairs: list[tuple[int, str]] = []
+    for index, line in enumerate(lines[:-1]):
+        numbers = _row_of(_cells(line), _NUMBER_CELL)
+        letters = _row_of(_cells(lines[index + 1]), _LETTER_CELL)
+        if numbers and letters and len(numbers) == len(letters):
+            pairs += [(int(n), o) for n, o in zip(numbers, letters, strict=True)]
+    # One cell per line: a run of number lines, an optional label line, as many letter lines.
+    kinds = []
+    for line in lines:
+        number, letter = _NUMBER_CELL.match(line), _LETTER_CELL.match(line)
+        kinds.append(
+            ("n", number.group(1))
+            if number
+            else ("l", letter.group(1))
+            if letter
+            else ("h", "")
+            if _HEADER_CELL.match(line)
+            else ("x", "")
+        )
+    index = 0
+    while index < len(kinds):
+        start = index
+        while index < len(kinds) and kinds[index][0] == "n":
+            index += 1
+        numbers = [value for _, value in kinds[start:index]]
+        after = index + 1 if index < len(kinds) and kinds[index][0] == "h" else index
+        end = after
+        while end < len(kinds) and kinds[end][0] == "l":
+            end += 1
+        letters = [value for _, value in kinds[after:end]]
+        if len(numbers) >= 2 and len(letters) == len(numbers):
+            pairs += [(int(n), o) for n, o in zip(numbers, letters, strict=True)]
+        index = max(index, start + 1)
+    return pairs
 
 
 def proposed_answers(text: str, questions: Sequence[RubricQuestion]) -> dict[int, str]:
@@ -1296,13 +1359,16 @@ def proposed_answers(text: str, questions: Sequence[RubricQuestion]) -> dict[int
     by_number = {q.number: q for q in questions}
     seen: dict[int, set[str]] = {}
     folded = _fold(text)
-    for pattern in _PATTERNS:
-        for match in pattern.finditer(folded):
-            number, option = int(match.group(1)), match.group(2).upper()
-            question = by_number.get(number)
-            if question is None or option not in question.options.upper():
-                continue
-            seen.setdefault(number, set()).add(option)
+    found = [
+        (int(match.group(1)), match.group(2))
+        for pattern in _PATTERNS
+        for match in pattern.finditer(folded)
+    ]
+    for number, option in found + _grid_answers(folded):
+        question = by_number.get(number)
+        if question is None or option.upper() not in question.options.upper():
+            continue
+        seen.setdefault(number, set()).add(option.upper())
     return {
         by_number[number].id: next(iter(options))
         for number, options in seen.items()

@@ -346,6 +346,14 @@ QUESTIONS = (
         ("Câu 1. Đáp án: B. Cổng dịch vụ công\nCâu 2: chọn D", {1: "B", 2: "D"}),
         ("| Câu | Đáp án |\n| 1 | B |\n| 2 | D |\n3\tA", {1: "B", 2: "D", 3: "A"}),
         ("CÂU 1: b", {1: "B"}),
+        # Tables laid across: one line of cells per row, or one cell per line.
+        ("Câu | 1 | 2 | 3 | 4\nĐáp án | B | D | A | C", {1: "B", 2: "D", 3: "A", 4: "C"}),
+        ("Câu\t1\t2\nĐáp án\tB\tD", {1: "B", 2: "D"}),
+        ("Câu\n1\n2\n3\nĐáp án\nB\nD\nA\nPhần II", {1: "B", 2: "D", 3: "A"}),
+        # A two-column table read one cell per line.
+        ("Câu\nĐáp án\n1\nB\n2\nD", {1: "B", 2: "D"}),
+        # "Câu 4:" left blank; the next line lists the question's options: no answer read.
+        ("Câu 4:\nA. Thủ tục cấp bằng\nB. Thủ tục chuyển trường", {}),
         # Two different answers for one question: no guess.
         ("Câu 1: B\n...\nCâu 1: C\nCâu 2: D", {2: "D"}),
         # The same answer twice is fine.
