@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from judge_app.core.scores import Points, mean
+from judge_app.core.scores import Points, round_score
 
 
 class Outcome(enum.IntEnum):
@@ -75,12 +75,18 @@ def _two_way(gap: Points, t: Thresholds) -> Outcome:
     return Outcome.THIRD_GRADING
 
 
+def _mean(scores: Sequence[Points], rounding: str) -> tuple[Points, Decimal]:
+    exact = Decimal(sum(s.centi for s in scores)) / (100 * len(scores))
+    return round_score(exact, rounding), exact
+
+
 def settle_two(
     totals: tuple[Points, Points],
     criteria: Sequence[tuple[str, Points, Points]] = (),
     *,
     thresholds: Thresholds = Thresholds(),
     max_total: Points = Points(1000),
+    rounding: str = "half_up_2",
 ) -> Settlement:
     """Compare two independent gradings of one entry: `criteria` holds (code, first, second)."""
     total_t = thresholds.scaled(max_total)
@@ -93,7 +99,7 @@ def settle_two(
     outcome = max(p.outcome for p in parts)
     if outcome is not Outcome.AGREED:
         return Settlement(outcome, None, None, parts)
-    final, exact = mean(list(totals))
+    final, exact = _mean(totals, rounding)
     return Settlement(outcome, final, exact, parts)
 
 
@@ -102,6 +108,7 @@ def settle_three(
     *,
     thresholds: Thresholds = Thresholds(),
     max_total: Points = Points(1000),
+    rounding: str = "half_up_2",
 ) -> Settlement:
     """After a third grading: two equal scores stand; else the mean if the spread allows."""
     t = thresholds.scaled(max_total)
@@ -112,7 +119,7 @@ def settle_three(
         if count >= 2:
             return Settlement(Outcome.AGREED, score, score.to_decimal(), parts)
     if spread <= t.third_mean_upto:
-        final, exact = mean(list(totals))
+        final, exact = _mean(totals, rounding)
         return Settlement(Outcome.AGREED, final, exact, parts)
     parts = [PartCheck("total", spread, Outcome.HEAD_DECIDES)]
     return Settlement(Outcome.HEAD_DECIDES, None, None, parts)

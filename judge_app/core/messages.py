@@ -1607,6 +1607,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Score file {path}: the total {total} of entry {entry} is not the sum of its parts; "
         "refused.",
     ),
+    "rounding_rule_unknown": (
+        "Quy tắc làm tròn '{rule}' không có; dùng half_up_2, half_up_1 hoặc half_up_quarter.",
+        "Unknown rounding rule '{rule}'; use half_up_2, half_up_1 or half_up_quarter.",
+    ),
+    "decision_reason_required": (
+        "Bài {entry}: phải ghi lý do cho quyết định (lý do được ghi vào biên bản và nhật ký).",
+        "Entry {entry}: a decision needs a reason (it goes into the record and the audit log).",
+    ),
+    "decision_unknown_entry": (
+        "Không có bài mang số phách {entry} trong {path}.",
+        "There is no entry with code {entry} in {path}.",
+    ),
+    "decision_score_required": (
+        "Bài {entry}: hãy ghi điểm quyết định (--score).",
+        "Entry {entry}: give the decided score (--score).",
+    ),
+    "decision_score_invalid": (
+        "Bài {entry}: điểm {score} không hợp lệ (từ 0 đến {maximum}, tối đa hai chữ số thập phân).",
+        "Entry {entry}: the score {score} is not valid (0 to {maximum}, at most two decimals).",
+    ),
+    "decision_not_in_discussion": (
+        "Bài {entry} không ở diện trao đổi (đang ở: {queue}); quyết định của trưởng ban dùng "
+        "--kind head.",
+        "Entry {entry} is not in discussion (it is: {queue}); a head judge's decision uses "
+        "--kind head.",
+    ),
+    "decision_recorded": (
+        "Đã ghi quyết định cho bài {entry}: {queue}, điểm {score}.",
+        "Recorded the decision for entry {entry}: {queue}, score {score}.",
+    ),
+    "queue_summary": (
+        "{waiting} chờ chấm, {agreed} thống nhất, {discuss} cần trao đổi, {third} cần chấm lần 3, "
+        "{third_assigned} đang chấm lần 3, {head} trưởng ban quyết định, {decided} đã quyết định, "
+        "{invalid} không hợp lệ.",
+        "{waiting} waiting, {agreed} agreed, {discuss} to discuss, {third} need a third grading, "
+        "{third_assigned} third grading assigned, {head} for the head judge, {decided} decided, "
+        "{invalid} invalid.",
+    ),
     "key_fingerprint_line": (
         "Dấu vân tay khoá ký: {fingerprint}",
         "Signing key fingerprint: {fingerprint}",
@@ -1759,6 +1797,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "config_reason_unknown_unit": (
         "không có đơn vị mã này trong units",
         "no unit with this code in units",
+    ),
+    "config_reason_conflict_own_unit": (
+        "đơn vị của chính giám khảo, vốn luôn là xung đột lợi ích",
+        "the judge's own unit, always a conflict of interest",
     ),
     "config_reason_head_count": (
         "cần đúng một trưởng ban giám khảo (head: true)",

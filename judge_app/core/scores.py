@@ -80,3 +80,22 @@ def mean(scores: list[Points], places: int = 2) -> tuple[Points, Decimal]:
     quantum = Decimal(1).scaleb(-places)
     rounded = exact.quantize(quantum, rounding=ROUND_HALF_UP)
     return Points.from_decimal(rounded), exact
+
+
+# The contest's rounding rule for derived scores (means). The exam rule rounds to two decimals,
+# half up; a board may prefer one decimal or the 0.25 grid judges type on.
+ROUNDING_RULES = ("half_up_2", "half_up_1", "half_up_quarter")
+
+
+def round_score(exact: Decimal, rule: str = "half_up_2") -> Points:
+    """`exact` rounded half up by the contest's `rule` (unknown rules are a set-up error)."""
+    if rule == "half_up_2":
+        quantum = Decimal("0.01")
+    elif rule == "half_up_1":
+        quantum = Decimal("0.1")
+    elif rule == "half_up_quarter":
+        quarters = (exact * 4).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return Points.from_decimal(quarters / 4)
+    else:
+        raise JudgeAppError("rounding_rule_unknown", rule=rule)
+    return Points.from_decimal(exact.quantize(quantum, rounding=ROUND_HALF_UP))
