@@ -115,7 +115,7 @@ def cmd_scores_list(args: argparse.Namespace, lang: str) -> int:
     ]
     widths = [max(len(line[i]) for line in [header, *table]) for i in range(len(header))]
     for line in [header, *table]:
-        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))
+        print("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
     done = sum(1 for state in states if state.status is grading.GradingProgress.SUBMITTED)
     print(render("scores_list_summary", lang, done=done, total=len(entries), judge=info.judge_code))
     return 0
