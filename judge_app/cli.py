@@ -349,6 +349,7 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     from judge_app.intake.participants_cli import add_commands as add_list_commands
     from judge_app.intake.receive_cli import add_commands as add_intake_commands
     from judge_app.intake.seal_cli import add_commands as add_seal_commands
+    from judge_app.store.settlement_cli import add_commands as add_settlement_commands
 
     add_key_commands(sub)
     add_unpack_commands(sub)
@@ -359,6 +360,7 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     add_intake_commands(sub)
     add_leak_commands(sub)
     add_score_file_commands(sub)
+    add_settlement_commands(sub)
 
 
 def _dpi(value: str) -> float:
