@@ -1645,6 +1645,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{third_assigned} third grading assigned, {head} for the head judge, {decided} decided, "
         "{invalid} invalid.",
     ),
+    "assign_third_none": (
+        "Không có bài nào cần chấm lần 3.",
+        "No entry needs a third grading.",
+    ),
+    "assign_third_done": (
+        "Đã phân công chấm lần 3 cho {entries} bài (vòng {round}, hạt giống {seed}).",
+        "Assigned a third grading for {entries} entries (round {round}, seed {seed}).",
+    ),
     "key_fingerprint_line": (
         "Dấu vân tay khoá ký: {fingerprint}",
         "Signing key fingerprint: {fingerprint}",

@@ -308,8 +308,8 @@ class _Reader:
         if value is _MISSING:
             self.problem(where, "config_reason_required")
             return None
-        if value is None and default is None:
-            return None
+        if value is None and default is not _MISSING:
+            return default  # type: ignore[no-any-return]
         if not isinstance(value, str):
             self.problem(where, "config_reason_not_text")
             return None
@@ -506,8 +506,14 @@ def _questions(reader: _Reader, data: Mapping[str, Any]) -> tuple[QuestionConfig
                 reader.problem(_join(path, "answer"), "config_reason_answer_not_option")
                 answer = None
         points = reader.points(obj, "points", path, positive=True)
-        if None not in (number, prompt, options, answer, points):
-            result.append(QuestionConfig(number, prompt, options, answer, points))  # type: ignore[arg-type]
+        if (
+            number is not None
+            and prompt is not None
+            and options is not None
+            and answer is not None
+            and points is not None
+        ):
+            result.append(QuestionConfig(number, prompt, options, answer, points))
     reader.unique(numbers, "number")
     return tuple(result)
 
@@ -616,25 +622,31 @@ def config_problems(error: JudgeAppError) -> tuple[ConfigProblem, ...]:
     return tuple(p for p in problems if isinstance(p, ConfigProblem))
 
 
-def _check_header(reader: _Reader, data: Mapping[str, Any], expected: str, version: int) -> None:
+def _check_header(
+    data: Mapping[str, Any], expected: str, version: int, source: Path | None, code: str
+) -> _Reader:
+    """A reader for the document, after its header: another kind of file (a contest config
+    given as a rubric) is refused on that alone, not with a problem for each of its keys."""
+    reader = _Reader()
     fmt = data.get("format", expected)
     if fmt != expected:
         reader.problem("format", f"{_show(fmt)} ≠ {_show(expected)}")
+        _raise(reader.problems, source, code)
     number = data.get("version", version)
     if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= version:
         reader.problem("version", "config_reason_version")
+    return reader
 
 
 def parse_rubric(data: Mapping[str, Any], source: Path | None = None) -> RubricConfig:
     """The rubric file's content, checked as strictly as the rubric inside a contest config."""
-    reader = _Reader()
+    if not isinstance(data, Mapping):
+        _raise([ConfigProblem("$", "config_reason_not_object")], source, "rubric_invalid")
+    reader = _check_header(data, RUBRIC_FORMAT, RUBRIC_VERSION, source, "rubric_invalid")
     obj = reader.obj(
         data, "", ("format", "version", "max_total", "questions", "criteria"), ("max_total",)
     )
-    if obj is None:
-        _raise(reader.problems, source, "rubric_invalid")
-        raise AssertionError("unreachable")
-    _check_header(reader, obj, RUBRIC_FORMAT, RUBRIC_VERSION)
+    assert obj is not None
     max_total = reader.points(obj, "max_total", "", positive=True)
     questions = _questions(reader, obj)
     criteria = _criteria(reader, obj)
@@ -853,6 +865,8 @@ def _judges(
             where = _join(_join(path, "conflicts"), c_index)
             if not isinstance(conflict, str) or conflict not in unit_codes:
                 reader.problem(where, "config_reason_unknown_unit")
+            elif conflict == unit:
+                reader.problem(where, "config_reason_conflict_own_unit")
             elif conflict in conflicts:
                 reader.problem(where, "config_reason_duplicate_code")
             else:
@@ -990,12 +1004,11 @@ def parse_config(data: Mapping[str, Any], source: Path | None = None) -> Contest
     Raises `JudgeAppError("contest_config_invalid", source, field=…, reason=…, count=…,
     problems=(ConfigProblem, …))` listing every problem found.
     """
-    reader = _Reader()
+    if not isinstance(data, Mapping):
+        _raise([ConfigProblem("$", "config_reason_not_object")], source, "contest_config_invalid")
+    reader = _check_header(data, CONFIG_FORMAT, CONFIG_VERSION, source, "contest_config_invalid")
     obj = reader.obj(data, "", _TOP_KEYS, ("name",))
-    if obj is None:
-        _raise(reader.problems, source, "contest_config_invalid")
-        raise AssertionError("unreachable")
-    _check_header(reader, obj, CONFIG_FORMAT, CONFIG_VERSION)
+    assert obj is not None
     name = reader.text(obj, "name", "")
     organiser = reader.text(obj, "organiser", "", default="") or ""
     tier = reader.choice(obj, "tier", "", TIERS, "district")

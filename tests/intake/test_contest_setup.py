@@ -277,6 +277,12 @@ BROKEN: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "judges[1].conflicts[0]",
         "config_reason_unknown_unit",
     ),
+    (
+        "conflict with the judge's own unit",
+        _set("judges[1].conflicts", ["THCS-NC"]),
+        "judges[1].conflicts[0]",
+        "config_reason_conflict_own_unit",
+    ),
     ("capacity zero", _set("judges[1].capacity", 0), "judges[1].capacity", "0 ∉ [1, 1000000]"),
     (
         "grade 10 for students",
@@ -400,10 +406,12 @@ def test_numbers_and_commas_are_accepted_as_scores() -> None:
     data["criteria"][0]["maximum"] = "3,0"
     data.pop("format")
     data.pop("version")  # the demo's original file had no header
+    data["organiser"] = None  # the wizard sends None for an empty optional text
     config = parse_config(data)
     assert config.rules.max_total == Points(1000)
     assert config.questions[0].points == Points(25)
     assert config.criteria[0].maximum == Points(300)
+    assert config.organiser == ""
 
 
 def test_missing_settings_come_from_the_seed_defaults() -> None:
@@ -817,3 +825,17 @@ def test_config_judges_keep_conflicts_and_capacity(tmp_path: Path) -> None:
         assert judges["GK2"].capacity == 40
         config: ContestConfig = export_config(db)
         assert config.judges[1].conflicts == ("MN-TH", "THCS-KD")
+
+
+def test_a_file_of_another_kind_is_one_problem(contest: ContestDatabase, tmp_path: Path) -> None:
+    rubric = tmp_path / "rubric.json"
+    export_rubric(contest, rubric)
+    with pytest.raises(JudgeAppError) as caught:
+        load_config(rubric)
+    assert caught.value.params["count"] == 1
+    assert caught.value.params["field"] == "format"
+    config = tmp_path / "config.json"
+    save_config(load_config(sample_config_path()), config)
+    with pytest.raises(JudgeAppError) as caught:
+        import_rubric(contest, config, actor="tb")
+    assert (caught.value.code, caught.value.params["count"]) == ("rubric_invalid", 1)
