@@ -75,7 +75,7 @@ Shortcut = QKeySequence.StandardKey | str | tuple[str, ...] | None
 # Where an action lives: "window" actions belong to the main window; "viewer" actions to each
 # DocumentViewer, so its keys work wherever a viewer has focus (its own window or, later, the
 # grading workspace) and never clash with the main window's.
-SCOPES = ("window", "viewer")
+SCOPES = ("window", "viewer", "grading")
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,8 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
     # The viewer's context menu (right click on a page).
     MenuSpec("viewer", QT_TRANSLATE_NOOP("Actions", "&Document"), scope="viewer"),
+    # The judge's grading view (issue #6): the main window shows it while a workspace is open.
+    MenuSpec("grading", QT_TRANSLATE_NOOP("Actions", "&Grading"), scope="grading"),
 )
 
 SP = QStyle.StandardPixmap
@@ -138,7 +140,7 @@ REGISTRY: tuple[ActionSpec, ...] = (
         QKeySequence.StandardKey.New,
         _idle,
         toolbar=True,
-        status_tip=QT_TRANSLATE_NOOP("Actions", "Create an empty contest file"),
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Set up a new contest step by step"),
         icon=SP.SP_FileIcon,
     ),
     ActionSpec(
@@ -179,6 +181,17 @@ REGISTRY: tuple[ActionSpec, ...] = (
         toolbar=True,
         status_tip=QT_TRANSLATE_NOOP("Actions", "Close the open contest file"),
         icon=SP.SP_DialogCloseButton,
+    ),
+    ActionSpec(  # contest set-up wizard (ui/setup_wizard.py)
+        "export_template",
+        QT_TRANSLATE_NOOP("Actions", "Export contest as &template…"),
+        "export_template",
+        "file",
+        enabled_when=_contest_idle,
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Save this contest's set-up as the starting point for next year's"
+        ),
     ),
     ActionSpec(
         "quit",
@@ -297,6 +310,17 @@ REGISTRY += (
             "Actions", "Write each grader's signed package for a round, with the head judge's key"
         ),
     ),
+    ActionSpec(  # redaction tool (ui/board_redaction.py)
+        "board_redaction",
+        QT_TRANSLATE_NOOP("Actions", "Redaction &boxes…"),
+        "open_redaction_tool",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions",
+            "Black out names and schools on the selected entry's pages for the judges' copies",
+        ),
+    ),
     ActionSpec(
         "board_seal",
         QT_TRANSLATE_NOOP("Actions", "&Seal identities…"),
@@ -316,6 +340,20 @@ REGISTRY += (
         enabled_when=_idle,
         status_tip=QT_TRANSLATE_NOOP(
             "Actions", "Check a package from the head judge and grade its entries here"
+        ),
+    ),
+)
+
+REGISTRY += (  # contest set-up wizard (ui/setup_wizard.py)
+    ActionSpec(
+        "board_export_rubric",
+        QT_TRANSLATE_NOOP("Actions", "Export &rubric…"),
+        "export_rubric",
+        "board",
+        enabled_when=_contest_idle,
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Save the contest's questions and criteria as a rubric file to reuse"
         ),
     ),
 )
@@ -469,6 +507,166 @@ REGISTRY += (
 )
 
 
+# Grading (issue #6): keys chosen to clash with no window or viewer key, since the viewer sits
+# inside the grading view and both sets are live while it has focus.
+GRADING = "grading"
+
+REGISTRY += (
+    ActionSpec(
+        "grading_submit",
+        QT_TRANSLATE_NOOP("Actions", "&Submit the entry"),
+        "submit_entry",
+        GRADING,
+        "Ctrl+Return",  # Qt treats the keypad Enter as the same key
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Hand in this entry's grading (every criterion and question needed)"
+        ),
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_next",
+        QT_TRANSLATE_NOOP("Actions", "&Next entry"),
+        "next_entry",
+        GRADING,
+        "Alt+Right",
+        separator_before=True,
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_previous",
+        QT_TRANSLATE_NOOP("Actions", "&Previous entry"),
+        "previous_entry",
+        GRADING,
+        "Alt+Left",
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_next_ungraded",
+        QT_TRANSLATE_NOOP("Actions", "Next &ungraded entry"),
+        "next_ungraded",
+        GRADING,
+        "F8",
+        status_tip=QT_TRANSLATE_NOOP("Actions", "The next entry not submitted yet"),
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_page_down",
+        QT_TRANSLATE_NOOP("Actions", "Next page of the &document"),
+        "page_forward",
+        GRADING,
+        "Alt+PgDown",
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Turn the page while typing in the rubric"),
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_page_up",
+        QT_TRANSLATE_NOOP("Actions", "Previous page of the d&ocument"),
+        "page_back",
+        GRADING,
+        "Alt+PgUp",
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_rubric",
+        QT_TRANSLATE_NOOP("Actions", "Go to the &rubric"),
+        "go_to_rubric",
+        GRADING,
+        "Ctrl+E",
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "The first question or score still empty"),
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_comment",
+        QT_TRANSLATE_NOOP("Actions", "Go to the overall &comment"),
+        "go_to_comment",
+        GRADING,
+        "Ctrl+M",
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_list",
+        QT_TRANSLATE_NOOP("Actions", "Go to the entry &list"),
+        "go_to_list",
+        GRADING,
+        "Ctrl+L",
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_bank",
+        QT_TRANSLATE_NOOP("Actions", "Comment &bank…"),
+        "show_bank",
+        GRADING,
+        "Ctrl+B",
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Pick a ready comment for the field you are typing in"
+        ),
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_bank_add",
+        QT_TRANSLATE_NOOP("Actions", "&Add the comment to the bank"),
+        "add_to_bank",
+        GRADING,
+        "Ctrl+Shift+B",
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Keep the comment you typed for other entries"),
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_flag",
+        QT_TRANSLATE_NOOP("Actions", "&Flag for the head judge…"),
+        "flag_entry",
+        GRADING,
+        "Ctrl+G",
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Identity revealed, copy, off topic, wrong format, unreadable, missing pages"
+        ),
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_note",
+        QT_TRANSLATE_NOOP("Actions", "Pin a note on the &page…"),
+        "pin_note",
+        GRADING,
+        "Ctrl+Shift+N",
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "A note at the middle of the view (or Ctrl+click on the page)"
+        ),
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_undo",
+        QT_TRANSLATE_NOOP("Actions", "&Undo"),
+        "undo",
+        GRADING,
+        QKeySequence.StandardKey.Undo,
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Take back the last score, answer or comment"),
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_redo",
+        QT_TRANSLATE_NOOP("Actions", "&Redo"),
+        "redo",
+        GRADING,
+        ("Ctrl+Y", "Ctrl+Shift+Z"),
+        scope=GRADING,
+    ),
+    ActionSpec(
+        "grading_swap",
+        QT_TRANSLATE_NOOP("Actions", "&Swap document and rubric"),
+        "swap_sides",
+        GRADING,
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Put the rubric on the other side"),
+        scope=GRADING,
+    ),
+)
+
+
 def scoped(scope: str, registry: Iterable[ActionSpec] = REGISTRY) -> tuple[ActionSpec, ...]:
     """The actions one kind of widget creates (see SCOPES)."""
     return tuple(item for item in registry if item.scope == scope)
@@ -510,11 +708,12 @@ def _on_keyboard(sequence: QKeySequence) -> bool:
 
 def shortcut_text(item: ActionSpec) -> str:
     """The action's key bindings as the user's platform writes them, keyboard keys only."""
-    return ", ".join(
+    texts = (
         seq.toString(QKeySequence.SequenceFormat.NativeText)
         for seq in key_sequences(item.shortcut)
         if _on_keyboard(seq)
     )
+    return ", ".join(dict.fromkeys(texts))  # Return and Enter both read "Enter"
 
 
 def _invoke(window: QWidget, handler: Handler, *args: object) -> None:
@@ -702,6 +901,7 @@ class ShortcutSheet(QDialog):
         where = {
             "window": translate("ShortcutSheet", "Main window"),
             "viewer": translate("ShortcutSheet", "Document viewer"),
+            "grading": translate("ShortcutSheet", "Grading"),
         }
         items = [item for item in REGISTRY if item.shortcut is not None and not item.template]
         self.table.setRowCount(len(items))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolBar,
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
     from judge_app.ui.board_receive import ReceiveDialog
     from judge_app.ui.board_seal import SealDialog
     from judge_app.ui.board_workspace import PackageOpener
+    from judge_app.ui.grading_window import GradingView
+    from judge_app.ui.setup_wizard import SetupWizard
 
 translate = QCoreApplication.translate
 BACKUP_INTERVAL_MS = 10 * 60 * 1000
@@ -147,6 +150,8 @@ class MainWindow(QMainWindow):
         self._warming = False
         self.viewer_window: EntryViewerWindow | None = None
         self._entry_serial = 0  # only the entry asked for last is shown
+        self.grading_view: GradingView | None = None  # a judge's workspace is open (issue #6)
+        self.grading_menu: QMenu | None = None
 
         self.registry_actions = registry.create_actions(self)
         self.menus = registry.build_menus(self.menuBar(), self.registry_actions)
@@ -163,6 +168,10 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.open_contest_path)
         self.contest_view = ContestView(self)
         self.contest_view.entry_activated.connect(self.open_entry)
+        # The entry list's right-click menu: the redaction tool on the clicked entry.
+        self.contest_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.contest_view.table.addAction(self.registry_actions["board_redaction"])
+        self.redaction_window: QWidget | None = None
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.contest_view)
@@ -228,7 +237,10 @@ class MainWindow(QMainWindow):
             self.path_label.setText(translate("MainWindow", "No contest open"))
             self.count_label.setText("")
         else:
-            self.setWindowTitle(f"{self.db.path.name} — judge-app")
+            if self.grading_view is not None:
+                self.setWindowTitle(self.grading_view.title_text())
+            else:
+                self.setWindowTitle(f"{self.db.path.name} — judge-app")
             self.path_label.setText(
                 translate("MainWindow", "Contest file: %1").replace("%1", str(self.db.path))
             )
@@ -251,11 +263,30 @@ class MainWindow(QMainWindow):
                 return path.parent
         return Path.home()
 
-    def new_contest(self) -> None:
-        dialog = contest_file_dialog(self, create=True, folder=self._start_folder())
-        dialog.fileSelected.connect(lambda name: self.create_contest_path(Path(name)))
-        self._delete_on_close(dialog)
-        dialog.open()
+    def new_contest(self) -> SetupWizard:
+        """The set-up wizard; the contest it creates opens here."""
+        from judge_app.ui.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(self, start_folder=self._start_folder())
+        wizard.created.connect(self.open_contest_path)
+        self._delete_on_close(wizard)
+        wizard.open()
+        return wizard
+
+    def export_template(self) -> QFileDialog | None:
+        """File ▸ Export contest as template: next year's starting point for the wizard."""
+        if self.db is None:
+            return None
+        from judge_app.ui.setup_wizard import export_template_dialog
+
+        return export_template_dialog(self, self.db, self.db.path.parent)
+
+    def export_rubric(self) -> QFileDialog | None:
+        if self.db is None:
+            return None
+        from judge_app.ui.setup_wizard import export_rubric_dialog
+
+        return export_rubric_dialog(self, self.db, self.db.path.parent)
 
     def open_contest(self) -> None:
         dialog = contest_file_dialog(self, create=False, folder=self._start_folder())
@@ -302,6 +333,7 @@ class MainWindow(QMainWindow):
         self._settings.add_recent(loaded.db.path)
         self.contest_view.show_contest(loaded.overview, loaded.rows)
         self.stack.setCurrentWidget(self.contest_view)
+        self._open_grading_if_workspace(loaded.db)
         self.statusBar().clearMessage()
         self.backup_timer.start()
         self._integrity_watcher = FutureWatcher(loaded.db.integrity_future, self)
@@ -381,6 +413,8 @@ class MainWindow(QMainWindow):
             self._warming = False
             if self.documents is None and not self._closing:
                 self.documents = service
+                if self.grading_view is not None:
+                    self.grading_view.set_service(service)
             else:
                 service.shutdown()  # an entry was opened meanwhile, or the window closed
 
@@ -478,6 +512,38 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_redaction_tool(self, code: str | None = None) -> Operation[DocumentPages] | None:
+        """The redaction tool on entry `code` (default: the entry selected in the list)."""
+        db = self.db
+        if db is None:
+            return None
+        if code is None:
+            row = self.contest_view.table.currentIndex().row()
+            code = self.contest_view.code_at(max(row, 0))
+        if code is None:
+            return None
+        service = self.documents
+        make_service = self.make_document_service
+
+        def work(_progress: Progress) -> DocumentPages:
+            return service or make_service()
+
+        def show(found: DocumentPages) -> None:
+            if self.documents is None and not self._closing:
+                self.documents = found
+            elif found is not self.documents:
+                found.shutdown()
+            if self._closing or self.db is not db or self.documents is None:
+                return
+            from judge_app.ui.board_redaction import RedactionWindow
+
+            window = RedactionWindow(db, self.documents, code, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.show()
+            self.redaction_window = window
+
+        return Operation(work, parent=self, on_success=show).start()
+
     def seal_identities(self) -> SealDialog | None:
         if self.db is None:
             return None
@@ -547,6 +613,46 @@ class MainWindow(QMainWindow):
 
         return Operation(work, parent=self, on_success=show).start()
 
+    # ----------------------------------------------------------------------------- grading
+
+    def _open_grading_if_workspace(self, db: ContestDatabase) -> None:
+        """A judge's workspace opens in the grading view (its list, the document, the rubric)
+        instead of the board's entry table."""
+        from judge_app.store.models import FileRole
+        from judge_app.ui.grading_window import GradingView
+
+        if db.role is not FileRole.WORKSPACE:
+            return
+        view = GradingView(db, self, help_action=self.registry_actions["shortcuts"])
+        view.title_changed.connect(self._update_titles)
+        view.workspace_loaded.connect(self._update_titles)
+        self.grading_view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self.grading_menu = QMenu(self)
+        registry.fill_scope_menu(self.grading_menu, "grading", view.actions_by_id)
+        self.menus["grading"] = self.grading_menu  # retranslated with the others
+        self.menuBar().insertMenu(self.menus["help"].menuAction(), self.grading_menu)
+        if self.documents is not None:
+            view.set_service(self.documents)
+        else:
+            QTimer.singleShot(0, self, self._warm_documents)  # the judge needs pages at once
+        view.load()
+
+    def _close_grading(self) -> None:
+        """Everything typed reaches the workspace before its database closes."""
+        view, self.grading_view = self.grading_view, None
+        if view is None:
+            return
+        view.close_workspace()
+        self.stack.removeWidget(view)
+        view.deleteLater()
+        self.menus.pop("grading", None)
+        if self.grading_menu is not None:
+            self.menuBar().removeAction(self.grading_menu.menuAction())
+            self.grading_menu.deleteLater()
+            self.grading_menu = None
+
     def entry_viewer(self) -> EntryViewerWindow:
         if self.viewer_window is None:
             self.viewer_window = EntryViewerWindow(
@@ -570,6 +676,7 @@ class MainWindow(QMainWindow):
         if self._integrity_watcher is not None:
             self._integrity_watcher.deleteLater()
             self._integrity_watcher = None
+        self._close_grading()
         if self.db is not None:
             db, self.db = self.db, None
             db.close()

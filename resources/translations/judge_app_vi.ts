@@ -238,6 +238,16 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Redaction &amp;boxes…</source>
+        <translation>Ô &amp;che thông tin…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Black out names and schools on the selected entry&apos;s pages for the judges&apos; copies</source>
+        <translation>Tô đen họ tên, trường trên các trang của bài đang chọn trong bản gửi giám khảo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Seal identities…</source>
         <translation>&amp;Niêm phong đầu phách…</translation>
     </message>
@@ -1034,7 +1044,7 @@
         <translation type="unfinished">Số phách</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Category</source>
         <translation type="unfinished">Đối tượng</translation>
     </message>
@@ -1049,7 +1059,7 @@
         <translation type="unfinished">Thể thức</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1059,7 +1069,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>All entries</source>
         <translation type="unfinished">Tất cả bài dự thi</translation>
     </message>
@@ -1353,7 +1363,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../judge_app/ui/main_window.py" line="+226"/>
+        <location filename="../../judge_app/ui/main_window.py" line="+230"/>
         <source>Toolbar</source>
         <translation>Thanh công cụ</translation>
     </message>
@@ -1388,7 +1398,7 @@
         <translation>Danh sách người dự thi</translation>
     </message>
     <message>
-        <location line="+215"/>
+        <location line="+247"/>
         <source>Backup saved: %1</source>
         <translation>Đã sao lưu: %1</translation>
     </message>
@@ -1834,6 +1844,100 @@
     </message>
 </context>
 <context>
+    <name>RedactionWindow</name>
+    <message>
+        <location filename="../../judge_app/ui/board_redaction.py" line="+479"/>
+        <source>Opening the entry…</source>
+        <translation>Đang mở bài…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This entry has no files.</source>
+        <translation>Bài này không có tệp nào.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File %1/%2 – %3</source>
+        <translation>Tệp %1/%2 – %3</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Opening the file…</source>
+        <translation>Đang mở tệp…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>This page could not be shown.</source>
+        <translation>Không hiển thị được trang này.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Boxes on this page: %1 (whole entry: %2)</source>
+        <translation>Ô che trên trang này: %1 (cả bài: %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Box %1: left %2 %, top %3 %, %4 × %5 %</source>
+        <translation>Ô %1: trái %2 %, trên %3 %, %4 × %5 %</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <location line="+1"/>
+        <source>Making the judge&apos;s copy…</source>
+        <translation>Đang làm bản gửi giám khảo…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The judge&apos;s copy: %1 characters blacked out automatically, %2 boxes burned in.</source>
+        <translation>Bản giám khảo nhận: %1 ký tự bị che tự động, %2 ô che đã tô đen.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Redaction boxes – entry %1</source>
+        <translation>Ô che thông tin – bài %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page:</source>
+        <translation>Trang:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New box (N)</source>
+        <translation>Ô che mới (N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete box (Del)</source>
+        <translation>Xoá ô che (Del)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview judge&apos;s copy (Ctrl+P)</source>
+        <translation>Xem bản giám khảo nhận (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Thu nhỏ (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>Phóng to (Ctrl+=)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag on the page to cover a name, school or stamp. Keyboard: N starts a box, arrows move it, Shift+arrows resize it, Enter keeps it, Esc drops it. Boxes are burned into every judge&apos;s copy when packages are made.</source>
+        <translation>Kéo chuột trên trang để che họ tên, tên trường hoặc con dấu. Bàn phím: N tạo ô mới, phím mũi tên di chuyển, Shift+mũi tên đổi kích thước, Enter giữ lại, Esc bỏ. Ô che được tô đen vào bản của mọi giám khảo khi đóng gói.</translation>
+    </message>
+</context>
+<context>
     <name>RubricPanel</name>
     <message>
         <location filename="../../judge_app/ui/grading_rubric.py" line="+54"/>
@@ -1945,13 +2049,13 @@
     <message>
         <location line="+6"/>
         <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
-        <location line="+470"/>
+        <location line="+474"/>
         <source>Head judge</source>
         <translation>Trưởng ban</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-469"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-473"/>
         <source>Most entries</source>
         <translation>Số bài tối đa</translation>
     </message>
@@ -1964,7 +2068,7 @@
     </message>
     <message>
         <location line="-16"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="+467"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+471"/>
         <source>Judges</source>
         <translation>Giám khảo</translation>
     </message>
@@ -2160,7 +2264,7 @@
     </message>
     <message>
         <location line="+70"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-469"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-473"/>
         <source>Deadline (date and time)</source>
         <translation>Hạn nộp (ngày và giờ)</translation>
     </message>
@@ -2193,7 +2297,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="+471"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+475"/>
         <source>Categories</source>
         <translation>Đối tượng dự thi</translation>
     </message>
@@ -2209,7 +2313,7 @@
     </message>
     <message>
         <location line="+65"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-470"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-474"/>
         <source>Group</source>
         <translation>Nhóm</translation>
     </message>
@@ -2221,7 +2325,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="+469"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+473"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
@@ -2277,7 +2381,7 @@
     </message>
     <message>
         <location line="+42"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-543"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-547"/>
         <source>No.</source>
         <translation>Câu</translation>
     </message>
@@ -2407,7 +2511,7 @@
     </message>
     <message>
         <location line="+63"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="+525"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+529"/>
         <source>Export rubric</source>
         <translation>Xuất hướng dẫn chấm</translation>
     </message>
@@ -2542,7 +2646,7 @@
     <message>
         <location line="+60"/>
         <location line="+44"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-460"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-464"/>
         <source>Prize</source>
         <translation>Giải</translation>
     </message>
@@ -2621,7 +2725,7 @@
         <translation>Chuyển xuống</translation>
     </message>
     <message>
-        <location filename="../../judge_app/ui/setup_tables.py" line="+229"/>
+        <location filename="../../judge_app/ui/setup_tables.py" line="+236"/>
         <source>Add a row</source>
         <translation>Thêm dòng</translation>
     </message>
@@ -2747,12 +2851,12 @@
     </message>
     <message>
         <location line="+85"/>
-        <location line="+215"/>
+        <location line="+219"/>
         <source>New contest</source>
         <translation>Cuộc thi mới</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-217"/>
         <source>&lt; Back</source>
         <translation>&lt; Quay lại</translation>
     </message>
@@ -2797,7 +2901,7 @@
         <translation>… và %1 vấn đề khác.</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+118"/>
         <source>The contest file %1 was created.</source>
         <translation>Đã tạo tệp cuộc thi %1.</translation>
     </message>
@@ -2860,7 +2964,7 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../judge_app/ui/actions.py" line="+225"/>
+        <location filename="../../judge_app/ui/actions.py" line="+226"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
