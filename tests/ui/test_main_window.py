@@ -197,21 +197,17 @@ def test_open_via_file_dialog_in_vietnamese(
     assert window.contest_view.model.rowCount() == 12
 
 
-def test_create_contest_via_file_dialog(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def test_new_button_opens_the_setup_wizard(qtbot: QtBot, window: MainWindow) -> None:
+    """New contest is the set-up wizard (tests/ui/test_setup_wizard.py drives it to the end)."""
+    from judge_app.ui.setup_wizard import SetupWizard
+
     window.welcome.new_button.click()
-    dialog = wait_for_dialog(qtbot, QFileDialog, "contestFileDialog")
-    assert isinstance(dialog, QFileDialog)
-    buttons = dialog.findChild(QDialogButtonBox)
-    assert buttons is not None
-    assert {b.text() for b in buttons.buttons()} == {"&Lưu", "Huỷ"}
-    with qtbot.waitSignal(window.contest_loaded, timeout=10_000):
-        dialog.selectFile(str(tmp_path / "mới"))
-        dialog.accept()
-    created = tmp_path / "mới.sqlite"
-    assert created.is_file()
-    assert window.db is not None and window.db.path == created
-    assert window.contest_view.name_label.text() == "(tệp này chưa có thông tin cuộc thi)"
-    assert window.contest_view.model.rowCount() == 0
+    wizard = wait_for_dialog(qtbot, SetupWizard, "setupWizard")
+    assert isinstance(wizard, SetupWizard)
+    assert wizard.windowTitle() == "Cuộc thi mới"
+    wizard.reject()
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert window.db is None
 
 
 def test_create_refuses_an_existing_file(
