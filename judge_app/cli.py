@@ -348,6 +348,7 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     from judge_app.intake.leak_scan_cli import add_commands as add_leak_commands
     from judge_app.intake.participants_cli import add_commands as add_list_commands
     from judge_app.intake.receive_cli import add_commands as add_intake_commands
+    from judge_app.intake.redaction_cli import add_commands as add_redaction_commands
     from judge_app.intake.seal_cli import add_commands as add_seal_commands
     from judge_app.store.settlement_cli import add_commands as add_settlement_commands
 
@@ -361,6 +362,7 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     add_leak_commands(sub)
     add_score_file_commands(sub)
     add_settlement_commands(sub)
+    add_redaction_commands(sub)
 
 
 def _dpi(value: str) -> float:
@@ -389,6 +391,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `judge-app queue list … | head`: the reader left; say nothing more (and point stdout
+        # at nothing, so the interpreter's own flush at exit does not raise again).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except Exception as error:  # the last line of defence: never a traceback on screen
         log.exception("unexpected error in %s", args.command)
         print(

@@ -15,6 +15,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.messages import render
 
@@ -30,7 +32,12 @@ def add_commands(sub: Any) -> None:
     )
     parser.add_argument("db", metavar="DB", help="contest file (or the word 'drop', then DB)")
     parser.add_argument("drop_db", nargs="?", metavar="DB", help=argparse.SUPPRESS)
-    parser.add_argument("--round", type=int, required=True, help="grading round, from 1")
+    parser.add_argument("--round", type=int, help="grading round, from 1 (with --third: 3)")
+    parser.add_argument(
+        "--third",
+        action="store_true",
+        help="one more judge for every entry whose two gradings differ by more than 1.5",
+    )
     parser.add_argument("--per-entry", type=int, metavar="K", help="judges per entry")
     parser.add_argument("--seed", type=int, help="random seed (recorded, so a run repeats)")
     parser.add_argument(
@@ -87,6 +94,10 @@ def cmd_assign(args: argparse.Namespace, lang: str) -> int:
         return _cmd_drop(args, lang)
     if args.drop_db:
         raise JudgeAppError("assign_bad_usage", word=args.drop_db)
+    if args.third:
+        return _cmd_third(args, lang)
+    if args.round is None:
+        raise JudgeAppError("assign_missing_option", option="--round")
     if args.calibration is None and args.per_entry is None:
         raise JudgeAppError("assign_missing_option", option="--per-entry")
     from judge_app.intake.assign import assign_round
@@ -125,6 +136,51 @@ def cmd_assign(args: argparse.Namespace, lang: str) -> int:
         )
     )
     _print_loads(loads, lang)
+    return 0
+
+
+THIRD_ROUND = 3  # chấm lần 3 (GUIDE §1): third gradings go to round 3 unless --round says
+
+
+def _cmd_third(args: argparse.Namespace, lang: str) -> int:
+    """Assign a third judge to each entry in the third-grading queue: never one who graded it
+    already, balanced like any round; the rule of three settles it after the merge."""
+    from judge_app.intake.assign import assign_round
+    from judge_app.store.database import open_contest_file
+    from judge_app.store.models import Assignment
+    from judge_app.store.settlement import third_grading_codes
+
+    path = Path(args.db)
+    if not path.exists():
+        raise JudgeAppError("file_not_found", path)
+    round_ = args.round or THIRD_ROUND
+    with open_contest_file(path) as db:
+        codes = third_grading_codes(db)
+        if not codes:
+            print(render("assign_third_none", lang))
+            return 0
+        with db.read_session() as session:
+            rounds = set(session.scalars(select(Assignment.round).distinct()))
+        result = assign_round(
+            db,
+            round_,
+            1,
+            args.seed,
+            actor=ACTOR,
+            entry_codes=codes,
+            exclude_rounds=rounds - {round_},
+            overrides=_overrides(args.fix),
+        )
+    print(
+        render(
+            "assign_third_done",
+            lang,
+            entries=result.entries_added,
+            round=round_,
+            seed=result.seed,
+        )
+    )
+    _print_loads(result.loads, lang)
     return 0
 
 

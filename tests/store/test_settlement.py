@@ -216,3 +216,38 @@ def test_cli_queue_list_and_decide(db: ContestDatabase, capsys: pytest.CaptureFi
     assert "5,75" in capsys.readouterr().out
     assert main(["--lang", "en", "decide", str(path), code, "--score", "11", "--reason", "x"]) == 2
     assert "not valid" in capsys.readouterr().err
+
+
+def test_cli_assigns_a_third_judge_who_has_not_graded_the_entry(
+    db: ContestDatabase, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with db.read_session() as session:
+        judge_units = dict(
+            session.execute(select(Judge.code, Judge.unit_id).where(Judge.is_head.is_(False))).all()
+        )
+        entry_units = dict(session.execute(select(Entry.code, Entry.unit_id)).all())
+    # an entry whose remaining grader is not from its own unit (else no one may grade it)
+    code, (a, b) = next(
+        (code, pair)
+        for code, pair in _pairs(db)
+        if all(judge_units[j] != entry_units[code] for j in set(judge_units) - set(pair))
+    )
+    _grade(db, code, a, ["1.5", "1.5", "1", "0.5", "0.5"])
+    _grade(db, code, b, ["2.5", "2.5", "1", "0.5", "0.5"])  # gap 2.0
+    path = db.path
+    db.close()
+    assert main(["--lang", "en", "assign", str(path), "--third", "--seed", "7"]) == 0
+    assert "third grading for 1 entries" in capsys.readouterr().out
+    with open_contest_file(path) as reopened:
+        with reopened.read_session() as session:
+            third = session.scalars(
+                select(Judge.code)
+                .join(Assignment, Assignment.judge_id == Judge.id)
+                .join(Entry, Entry.id == Assignment.entry_id)
+                .where(Entry.code == code, Assignment.round == 3)
+            ).all()
+        assert len(third) == 1 and third[0] not in {a, b}
+        (row,) = settle_entries(reopened, [code])
+        assert row.queue is Queue.THIRD_ASSIGNED
+    assert main(["--lang", "en", "assign", str(path), "--third"]) == 0
+    assert "No entry needs a third grading" in capsys.readouterr().out
