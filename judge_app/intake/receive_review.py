@@ -176,3 +176,9 @@ def apply_link(report: IntakeReport, outcome: LinkOutcome) -> None:
         p for p in report.problems if not (p.entry == outcome.code and p.code in settled)
     ]
     report.missing = [m for m in report.missing if m.participant_id != outcome.participant_id]
+
+
+def category_names(db: ContestDatabase) -> dict[str, str]:
+    """Category code → its name ("g8" → "Học sinh lớp 8"), for showing people."""
+    with db.read_session() as session:
+        return {code: name for code, name in session.execute(select(Category.code, Category.name))}

@@ -120,7 +120,8 @@ class LeakDialog(BoardDialog):
         run_row = QHBoxLayout()
         run_row.addWidget(self.scan_button)
         run_row.addWidget(self.cancel_button)
-        run_row.addWidget(self.progress, 1)
+        run_row.addWidget(self.progress, 3)
+        run_row.addStretch(1)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("leakSummary")

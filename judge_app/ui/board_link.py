@@ -53,6 +53,7 @@ def _table(parent: QWidget, name: str, columns: int) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 
@@ -83,8 +84,9 @@ class LinkDialog(BoardDialog):
         self.pending: list[PendingEntry] = list(pending or [])
         self.decisions: dict[str, tuple[str, str]] = {}  # code -> (state, person's name)
         self.people: dict[str, list[LinkChoice]] = {}  # unit code -> its participants
+        self.category_names: dict[str, str] = {}
         self.loaded: Operation[list[PendingEntry]] | None = None
-        self.people_loaded: Operation[list[LinkChoice]] | None = None
+        self.people_loaded: Operation[tuple[list[LinkChoice], dict[str, str]]] | None = None
         self.operation: Operation[LinkOutcome] | None = None
 
         self.intro = QLabel(self)
@@ -282,17 +284,19 @@ class LinkDialog(BoardDialog):
 
     def _load_people(self, unit_code: str) -> None:
         from judge_app.intake.receive_link import unit_participants
+        from judge_app.intake.receive_review import category_names
 
         db = self.db
 
-        def loaded(people: list[LinkChoice]) -> None:
-            self.people[unit_code] = people
+        def work(_progress: Progress) -> tuple[list[LinkChoice], dict[str, str]]:
+            return unit_participants(db, unit_code), category_names(db)
+
+        def loaded(found: tuple[list[LinkChoice], dict[str, str]]) -> None:
+            self.people[unit_code], self.category_names = found
             self._fill_people()
 
         self.people_table.setRowCount(0)
-        self.people_loaded = Operation(
-            lambda _progress: unit_participants(db, unit_code), parent=self, on_success=loaded
-        ).start()
+        self.people_loaded = Operation(work, parent=self, on_success=loaded).start()
 
     def shown_people(self) -> list[LinkChoice]:
         """The unit's people as listed: the entry's candidates first, then by name; filtered."""
@@ -320,7 +324,8 @@ class LinkDialog(BoardDialog):
             if person.has_entry:
                 notes.append(translate("LinkDialog", "already has an entry"))
             born = f"{person.birth_date:%d/%m/%Y}" if person.birth_date else "—"
-            values = (person.full_name, born, person.category or "—", "; ".join(notes))
+            category = self.category_names.get(person.category, person.category) or "—"
+            values = (person.full_name, born, category, "; ".join(notes))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, person.participant_id)
@@ -420,5 +425,6 @@ class LinkDialog(BoardDialog):
 
 
 def person_first_is_candidate(people: list[LinkChoice], candidates: set[int]) -> bool:
-    """Preselect the first person only when the file names point at them."""
-    return bool(people) and people[0].participant_id in candidates
+    """Preselect the first person only when the file names point at them alone: between
+    namesakes the board chooses, nothing is guessed."""
+    return len(candidates) == 1 and bool(people) and people[0].participant_id in candidates

@@ -1082,7 +1082,7 @@
 <context>
     <name>LeakDialog</name>
     <message>
-        <location filename="../../judge_app/ui/board_leaks.py" line="+175"/>
+        <location filename="../../judge_app/ui/board_leaks.py" line="+176"/>
         <source>Scan for identity leaks</source>
         <translation>Quét dấu hiệu lộ danh tính</translation>
     </message>
@@ -1225,7 +1225,7 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../judge_app/ui/board_link.py" line="+154"/>
+        <location filename="../../judge_app/ui/board_link.py" line="+156"/>
         <source>Link entries to participants</source>
         <translation>Ghép bài với người dự thi</translation>
     </message>
@@ -1345,7 +1345,7 @@
         <translation>Không có bài nào cần ghép.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>name in the file name</source>
         <translation>tên có trong tên tệp</translation>
     </message>
@@ -1355,7 +1355,7 @@
         <translation>đã có bài</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Nobody of unit %1 is known yet: receive the unit&apos;s participant list first.</source>
         <translation>Chưa có ai của đơn vị %1: hãy nhận danh sách người dự thi của đơn vị trước.</translation>
     </message>
@@ -2049,13 +2049,13 @@
     <message>
         <location line="+6"/>
         <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
-        <location line="+474"/>
+        <location line="+475"/>
         <source>Head judge</source>
         <translation>Trưởng ban</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-473"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-474"/>
         <source>Most entries</source>
         <translation>Số bài tối đa</translation>
     </message>
@@ -2068,7 +2068,7 @@
     </message>
     <message>
         <location line="-16"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="+471"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+472"/>
         <source>Judges</source>
         <translation>Giám khảo</translation>
     </message>
@@ -2088,7 +2088,7 @@
         <translation>Đơn vị cần tránh của %1</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+150"/>
         <location filename="../../judge_app/ui/setup_wizard.py" line="+3"/>
         <source>Head judge&apos;s key</source>
         <translation>Khoá của trưởng ban giám khảo</translation>
@@ -2149,7 +2149,12 @@
         <translation>Lệnh judge-app key list cũng hiện dấu vân tay này.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+33"/>
+        <source>Key created; it is kept in the key folder.</source>
+        <translation>Đã tạo khoá; khoá được lưu trong thư mục khoá.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Give the key a name (yours and the contest&apos;s, for example).</source>
         <translation>Hãy đặt tên cho khoá (ví dụ: tên bạn và tên cuộc thi).</translation>
     </message>
@@ -2264,7 +2269,7 @@
     </message>
     <message>
         <location line="+70"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-473"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-474"/>
         <source>Deadline (date and time)</source>
         <translation>Hạn nộp (ngày và giờ)</translation>
     </message>
@@ -2297,7 +2302,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="+475"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+476"/>
         <source>Categories</source>
         <translation>Đối tượng dự thi</translation>
     </message>
@@ -2313,7 +2318,7 @@
     </message>
     <message>
         <location line="+65"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-474"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-475"/>
         <source>Group</source>
         <translation>Nhóm</translation>
     </message>
@@ -2325,7 +2330,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="+473"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+474"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
@@ -2381,7 +2386,7 @@
     </message>
     <message>
         <location line="+42"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-547"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-548"/>
         <source>No.</source>
         <translation>Câu</translation>
     </message>
@@ -2511,7 +2516,7 @@
     </message>
     <message>
         <location line="+63"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="+529"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+530"/>
         <source>Export rubric</source>
         <translation>Xuất hướng dẫn chấm</translation>
     </message>
@@ -2646,7 +2651,7 @@
     <message>
         <location line="+60"/>
         <location line="+44"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-464"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-465"/>
         <source>Prize</source>
         <translation>Giải</translation>
     </message>
@@ -2851,12 +2856,12 @@
     </message>
     <message>
         <location line="+85"/>
-        <location line="+219"/>
+        <location line="+220"/>
         <source>New contest</source>
         <translation>Cuộc thi mới</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-218"/>
         <source>&lt; Back</source>
         <translation>&lt; Quay lại</translation>
     </message>
@@ -2896,7 +2901,7 @@
         <translation>mức %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>… and %1 more.</source>
         <translation>… và %1 vấn đề khác.</translation>
     </message>

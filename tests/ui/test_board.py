@@ -226,16 +226,9 @@ def test_assign_dialog_refuses_a_seed_that_is_not_a_number(
 
 def test_board_menu_lists_the_board_actions(window: MainWindow) -> None:
     names = [a.objectName() for a in window.menus["board"].actions()]
-    assert names[:7] == [
-        "board_receive",
-        "board_check_list",
-        "board_link",
-        "board_leaks",
-        "board_assign",
-        "board_packages",
-        "",
-    ]
-    assert "board_seal" in names
+    # Intake first, its review right after it; then assignment, packages, the seal.
+    assert names[:4] == ["board_receive", "board_check_list", "board_link", "board_leaks"]
+    assert {"board_assign", "board_packages", "board_seal"} <= set(names)
     assert window.menus["board"].title() == "&Ban giám khảo"
     assert not window.registry_actions["board_receive"].isEnabled()  # no contest open
 
