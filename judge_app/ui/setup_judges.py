@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
 )
@@ -91,6 +92,7 @@ class JudgesPage(SetupPage):
         self._judge_row = -1
         self.table.table.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._select(r))
         self.conflicts.itemChanged.connect(self._conflict_toggled)
+        self.table.table.itemChanged.connect(self._head_toggled)
         self.retranslate()
 
     def _unit_choices(self) -> list[tuple[str, str]]:
@@ -141,6 +143,20 @@ class JudgesPage(SetupPage):
         self.conflicts.setEnabled(row >= 0)
         self._judge_row = row
         self._update_conflicts_title()
+
+    def _head_toggled(self, item: QTableWidgetItem) -> None:
+        """One head judge: ticking one unticks the others (like radio buttons)."""
+        column = self.table.column_of("head")
+        if item.column() != column or item.checkState() != Qt.CheckState.Checked:
+            return
+        view = self.table.table
+        blocked = view.blockSignals(True)
+        for row in range(view.rowCount()):
+            other = view.item(row, column)
+            if other is not None and other is not item:
+                other.setCheckState(Qt.CheckState.Unchecked)
+        view.blockSignals(blocked)
+        view.viewport().update()
 
     def _conflict_toggled(self, _item: QListWidgetItem) -> None:
         row = self._judge_row
@@ -226,6 +242,9 @@ class KeyPage(SetupPage):
         create_row = QHBoxLayout()
         create_row.addWidget(self.create_button)
         create_row.addWidget(self.progress)
+        self.created_label = QLabel(self.body)
+        self.created_label.setObjectName("keyCreated")
+        create_row.addWidget(self.created_label)
         create_row.addStretch(1)
         self.new_form = Form()
         self.new_form.row(self.name)
@@ -326,6 +345,11 @@ class KeyPage(SetupPage):
         for widget in (self.name, self.passphrase, self.passphrase_again, self.create_button):
             widget.setEnabled(new and self.created is None)
         self.keys.setEnabled(self.existing_key.isChecked())
+        self.created_label.setText(
+            translate("SetupWizard", "Key created; it is kept in the key folder.")
+            if self.created is not None
+            else ""
+        )
         chosen = self.chosen_key()
         self.fingerprint.setText(readable_fingerprint(chosen.fingerprint) if chosen else "—")
         self.fingerprint_title.setVisible(chosen is not None)

@@ -85,6 +85,7 @@ class SetupPage(QWizardPage):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setContentsMargins(9, 0, 9, 4)  # in line with the page's text
         self.error_label.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

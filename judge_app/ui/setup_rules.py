@@ -6,7 +6,7 @@ import copy
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -68,7 +68,8 @@ def _score_edit(parent: QWidget, name: str) -> QLineEdit:
 
 
 def _score_text(value: object) -> str:
-    return "" if value is None else str(value).replace(".", ",")
+    """A score as the UI language writes it (0,25 in Vietnamese)."""
+    return "" if value is None else str(value).replace(".", QLocale().decimalPoint())
 
 
 def _score_value(edit: QLineEdit) -> str | None:
@@ -91,7 +92,7 @@ class RulesPage(SetupPage):
         self.score_step = QComboBox(self.body)
         self.score_step.setObjectName("scoreStep")
         self.score_step.setEditable(True)
-        self.score_step.addItems(["0,25", "0,5", "1"])
+        self.score_step.addItems([_score_text("0.25"), _score_text("0.5"), "1"])
         self.agree_below = _score_edit(self.body, "agreeBelow")
         self.discuss_upto = _score_edit(self.body, "discussUpto")
         self.third_mean_upto = _score_edit(self.body, "thirdMeanUpto")
@@ -281,6 +282,7 @@ class PrizesPage(SetupPage):
         self.tie_list = QListWidget(self.tie_box)
         self.tie_list.setObjectName("tieRule")
         self.tie_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tie_list.model().rowsMoved.connect(lambda *_args: self.retranslate())  # renumber
         self.tie_list.setMaximumHeight(self.fontMetrics().height() * 5 + 16)
         self.tie_up = QPushButton(self.tie_box)
         self.tie_up.setObjectName("tieUp")

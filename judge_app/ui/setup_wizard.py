@@ -171,6 +171,8 @@ class SetupWizard(QWizard):
         self.outcome: Created | None = None
         self.result_box: QMessageBox | None = None
         self.template_path: Path | None = None
+        self.discard_box: QMessageBox | None = None
+        self._discard_confirmed = False
         self._extra: dict[str, Any] = {}  # keys of a loaded template no page edits
 
         self.contest_page = ContestPage(self)
@@ -301,7 +303,8 @@ class SetupWizard(QWizard):
         if label:
             where.append(tr(label))
         reason = reason_text(problem.reason, current_language())
-        return f"{', '.join(where)}: {reason}" if where else reason
+        text = f"{', '.join(where)}: {reason}" if where else reason
+        return text[:1].upper() + text[1:]
 
     def show_problems(self, page: SetupPage, problems: list[ConfigProblem]) -> None:
         lines = [self.problem_sentence(p) for p in problems[:MAX_SHOWN_PROBLEMS]]
@@ -444,9 +447,33 @@ class SetupWizard(QWizard):
         box.open()
 
     def reject(self) -> None:
+        """Cancel (or Esc) past the first page asks first: the set-up may be an hour's typing."""
         if self.running:
             return  # the file is being written; Cancel is disabled meanwhile
-        super().reject()
+        if self.outcome is not None or self.currentId() <= 0 or self._discard_confirmed:
+            super().reject()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("discardSetup")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(translate("SetupWizard", "New contest"))
+        box.setText(
+            translate(
+                "SetupWizard",
+                "Close the wizard and lose what was typed? To keep it, choose No and use "
+                "“Save as template…”.",
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(self._discard_answered)
+        self.discard_box = box
+        box.open()
+
+    def _discard_answered(self, answer: int) -> None:
+        if answer == QMessageBox.StandardButton.Yes.value:
+            self._discard_confirmed = True
+            self.reject()
 
     # ----------------------------------------------------------------- templates
 
@@ -547,7 +574,7 @@ class SetupWizard(QWizard):
             ),
         ]
         cells = "".join(
-            f"<tr><td style='padding-right:16px'><b>{html.escape(label)}</b></td>"
+            f"<tr><td style='padding-right:16px'><b>{html.escape(label.rstrip(':'))}:</b></td>"
             f"<td>{html.escape(value)}</td></tr>"
             for label, value in rows
         )

@@ -2022,7 +2022,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../judge_app/ui/setup_judges.py" line="+56"/>
+        <location filename="../../judge_app/ui/setup_judges.py" line="+57"/>
         <location filename="../../judge_app/ui/setup_pages.py" line="+203"/>
         <location line="+58"/>
         <location line="+87"/>
@@ -2049,26 +2049,26 @@
     <message>
         <location line="+6"/>
         <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
-        <location line="+475"/>
+        <location line="+501"/>
         <source>Head judge</source>
         <translation>Trưởng ban</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-474"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-500"/>
         <source>Most entries</source>
         <translation>Số bài tối đa</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <location filename="../../judge_app/ui/setup_wizard.py" line="+1"/>
         <source>Declared conflicts</source>
         <translation>Đơn vị cần tránh</translation>
     </message>
     <message>
         <location line="-16"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="+472"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+498"/>
         <source>Judges</source>
         <translation>Giám khảo</translation>
     </message>
@@ -2088,7 +2088,7 @@
         <translation>Đơn vị cần tránh của %1</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+164"/>
         <location filename="../../judge_app/ui/setup_wizard.py" line="+3"/>
         <source>Head judge&apos;s key</source>
         <translation>Khoá của trưởng ban giám khảo</translation>
@@ -2269,7 +2269,7 @@
     </message>
     <message>
         <location line="+70"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-474"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-500"/>
         <source>Deadline (date and time)</source>
         <translation>Hạn nộp (ngày và giờ)</translation>
     </message>
@@ -2302,7 +2302,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="+476"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+502"/>
         <source>Categories</source>
         <translation>Đối tượng dự thi</translation>
     </message>
@@ -2318,7 +2318,7 @@
     </message>
     <message>
         <location line="+65"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-475"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-501"/>
         <source>Group</source>
         <translation>Nhóm</translation>
     </message>
@@ -2330,7 +2330,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="+474"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+500"/>
         <source>Units</source>
         <translation>Đơn vị</translation>
     </message>
@@ -2386,7 +2386,7 @@
     </message>
     <message>
         <location line="+42"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-548"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-574"/>
         <source>No.</source>
         <translation>Câu</translation>
     </message>
@@ -2516,7 +2516,7 @@
     </message>
     <message>
         <location line="+63"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="+530"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="+556"/>
         <source>Export rubric</source>
         <translation>Xuất hướng dẫn chấm</translation>
     </message>
@@ -2582,7 +2582,7 @@
         <translation>Nộp bài sớm hơn</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Grading rules</source>
         <translation>Quy định chấm</translation>
     </message>
@@ -2651,7 +2651,7 @@
     <message>
         <location line="+60"/>
         <location line="+44"/>
-        <location filename="../../judge_app/ui/setup_wizard.py" line="-465"/>
+        <location filename="../../judge_app/ui/setup_wizard.py" line="-491"/>
         <source>Prize</source>
         <translation>Giải</translation>
     </message>
@@ -2669,7 +2669,7 @@
         <translation>Điểm tối thiểu (không bắt buộc)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Prizes</source>
         <translation>Giải thưởng</translation>
     </message>
@@ -2855,13 +2855,14 @@
         <translation>Học sinh lớp %1</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <location line="+220"/>
+        <location line="+19"/>
         <source>New contest</source>
         <translation>Cuộc thi mới</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-237"/>
         <source>&lt; Back</source>
         <translation>&lt; Quay lại</translation>
     </message>
@@ -2916,7 +2917,12 @@
         <translation>Dấu vân tay khoá của trưởng ban giám khảo:</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+26"/>
+        <source>Close the wizard and lose what was typed? To keep it, choose No and use “Save as template…”.</source>
+        <translation>Đóng trình thiết lập và bỏ những gì đã nhập? Muốn giữ lại, hãy chọn Không rồi dùng “Lưu làm mẫu…”.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Start from a template</source>
         <translation>Bắt đầu từ tệp mẫu</translation>
     </message>

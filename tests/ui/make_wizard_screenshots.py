@@ -71,6 +71,16 @@ def main(argv: list[str]) -> int:
             wizard.grab().save(str(target))
             print(target, wizard.currentPage().error_text or "")
             if name == "rubric":
+                table = wizard.rubric_page.questions
+                good = table.table.item(1, table.column_of("answer"))
+                assert good is not None
+                good.setText("E")  # a wrong answer key, to see how the page says so
+                wizard.next()
+                app.processEvents()
+                wrong = out / f"wizard-{number + 1:02d}-{name}-error-{lang}.png"
+                wizard.grab().save(str(wrong))
+                print(wrong)
+                good.setText("D")
                 wizard.rubric_page.tabs.setCurrentIndex(1)
                 app.processEvents()
                 written = out / f"wizard-{number + 1:02d}-{name}-written-{lang}.png"

@@ -180,7 +180,7 @@ def test_wrong_answer_keeps_the_user_on_the_rubric_page(
     edit_cell(qtbot, rubric.questions, 1, "answer", "E")
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is rubric
-    assert "dòng 2, Đáp án: đáp án không nằm trong các phương án" in rubric.error_text
+    assert "Dòng 2, Đáp án: đáp án không nằm trong các phương án" in rubric.error_text
     assert rubric.questions.table.currentRow() == 1  # the cursor is on the wrong row
     qtbot.waitUntil(lambda: "đáp án không nằm" in rubric.check_label.text())  # shown as typed
 
@@ -201,14 +201,18 @@ def test_wrong_answer_keeps_the_user_on_the_rubric_page(
 def test_a_problem_found_at_finish_is_shown_on_its_page(
     qtbot: QtBot, wizard: SetupWizard, tmp_path: Path
 ) -> None:
-    """Finish checks everything again: two head judges send the user back to the judges."""
+    """Ticking a head judge unticks the other; none at all keeps the user on the page."""
     load_sample(qtbot, wizard)
     type_target(qtbot, wizard, tmp_path / "x.sqlite")
     go_to(qtbot, wizard, "judges")
     judges = wizard.judges_page.table
-    item = judges.table.item(1, judges.column_of("head"))
-    assert item is not None
-    item.setCheckState(Qt.CheckState.Checked)
+    column = judges.column_of("head")
+    heads = [judges.table.item(row, column) for row in range(2)]
+    assert heads[0] is not None and heads[1] is not None
+    heads[1].setCheckState(Qt.CheckState.Checked)
+    assert heads[0].checkState() == Qt.CheckState.Unchecked
+    assert wizard.judges_page.head_judge() == judges.row_values(1)
+    heads[1].setCheckState(Qt.CheckState.Unchecked)
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.judges_page
     assert "trưởng ban" in wizard.judges_page.error_text.lower()
@@ -392,3 +396,21 @@ def test_rubric_export_and_import_through_the_page(
     assert rubric.criteria.extra(0)["guide"].startswith("Nêu đúng khái niệm")
     assert len(rubric.criteria.extra(0)["levels"]) == 3
     assert "= 10 trên 10 điểm" in rubric.sum_label.text()
+
+
+def test_cancel_after_typing_asks_first(qtbot: QtBot, wizard: SetupWizard, tmp_path: Path) -> None:
+    load_sample(qtbot, wizard)
+    type_target(qtbot, wizard, tmp_path / "x.sqlite")
+    go_to(qtbot, wizard, "groups")
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    box = wizard.discard_box
+    assert box is not None and box.isVisible()
+    box.button(QMessageBox.StandardButton.No).click()
+    assert wizard.isVisible() and wizard.currentPage() is wizard.groups_page
+    click(qtbot, wizard, QWizard.WizardButton.CancelButton)
+    box = wizard.discard_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert not (tmp_path / "x.sqlite").exists()
