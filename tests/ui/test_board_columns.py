@@ -234,3 +234,33 @@ def test_choosing_a_list_in_the_receive_dialog_opens_its_columns(
         columns.ok_button.click()
     assert "THCS-KD" in dialog.columns_note.text() and "3" in dialog.columns_note.text()
     assert load_mapping(db, UNIT) is not None
+
+
+def test_board_menu_check_of_a_list_asks_which_unit_sent_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    contest = make_contest_file(tmp_path / "contest.sqlite", entries=3)
+    with qtbot.waitSignal(window.contest_loaded, timeout=10_000):
+        window.open_contest_path(contest)
+    action = window.registry_actions["board_check_list"]
+    assert action.isEnabled() and action.text() == "Kiểm tra &danh sách người dự thi…"
+    chooser = window.check_participant_list()
+    assert chooser is not None
+    chooser.close()
+    dialog = window.check_list_path(school_xlsx(tmp_path / "ds.xlsx"))
+    assert isinstance(dialog, ColumnsDialog)
+    qtbot.waitUntil(
+        lambda: dialog.table is not None and dialog.unit_combo.count() > 1, timeout=10_000
+    )
+    assert dialog.unit_combo.isEnabled() and dialog.unit_code() is None
+    assert dialog.ok_button.isEnabled()
+    assert dialog.remember() is None
+    assert dialog.status.text() == "Hãy chọn đơn vị đã gửi danh sách."
+    dialog.unit_combo.setFocus()
+    qtbot.keyClick(dialog.unit_combo, Qt.Key.Key_Down)
+    assert dialog.unit_code() is not None
+    unit = dialog.unit_code()
+    with qtbot.waitSignal(dialog.mapping_saved, timeout=10_000) as saved:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0] == unit
+    assert window.db is not None and load_mapping(window.db, str(unit)) is not None
