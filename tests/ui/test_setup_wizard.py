@@ -414,3 +414,27 @@ def test_cancel_after_typing_asks_first(qtbot: QtBot, wizard: SetupWizard, tmp_p
     box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: not wizard.isVisible())
     assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_board_export_rubric_writes_a_rubric_file_the_wizard_imports(
+    qtbot: QtBot,
+    window: MainWindow,
+    open_contest: Callable[[Path], MainWindow],
+    tmp_path: Path,
+) -> None:
+    contest = create_contest(tmp_path / "2019.sqlite", load_config(SAMPLE), actor="test")
+    open_contest(contest)
+    window.registry_actions["board_export_rubric"].trigger()
+    dialog = wait_for_dialog(qtbot, QFileDialog, "exportRubricDialog")
+    assert isinstance(dialog, QFileDialog)
+    saved = tmp_path / "rubric"
+    dialog.selectFile(str(saved))
+    dialog.accept()
+    saved = saved.with_suffix(".json")
+    qtbot.waitUntil(saved.exists, timeout=10_000)
+
+    wizard = SetupWizard(start_folder=tmp_path)
+    qtbot.addWidget(wizard)
+    wizard.rubric_page.import_rubric(saved)
+    assert [q["answer"] for q in wizard.rubric_page.questions.rows()] == ["B", "D", "A", "C"]
+    assert wizard.rubric_page.criteria.table.rowCount() == 5
