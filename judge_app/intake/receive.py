@@ -35,6 +35,8 @@ import os
 import shutil
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +47,7 @@ from sqlalchemy.orm import Session
 from judge_app.core.errors import JudgeAppError
 from judge_app.documents.model import DocKind
 from judge_app.documents.sniff import EXTENSIONS, sniff
+from judge_app.fileio import fsync_directory
 from judge_app.intake.archives import ArchiveLimits, UnpackedFile, unpack_sources
 from judge_app.intake.receive_match import Candidate, Match, fold, match_file
 from judge_app.intake.receive_xlsx import problem_text, write_receipt_xlsx, write_report_xlsx
@@ -64,6 +67,7 @@ from judge_app.store.models import (
 )
 
 if TYPE_CHECKING:
+    from judge_app.documents.entry_check import FormatChecker
     from judge_app.documents.service import DocumentService
     from judge_app.intake.participants import ParticipantList
     from judge_app.store.database import ContestDatabase
@@ -85,6 +89,7 @@ CONTEST_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")  # Vietnam: UTC+7 all yea
 TEMP_FOLDER = ".intake-tmp"
 DEFAULT_LIMITS = ArchiveLimits()
 FILES_FOLDER = "files"
+_BATCH = 500  # values per IN (...): far below SQLite's limit on bound parameters
 
 # Entry outcomes of a file's match.
 MATCHED = "matched"
@@ -228,14 +233,16 @@ def receive(
     participant_list: Path | None = None,
     received_at: dt.datetime | None = None,
     actor: str,
-    service: DocumentService | None = None,
+    service: DocumentService | Sequence[DocumentService] | None = None,
     limits: ArchiveLimits = DEFAULT_LIMITS,
 ) -> IntakeReport:
     """Receive `sources` for the unit `unit_code` (see the module docstring).
 
     `received_at` (local time) applies to files that do not come from an e-mail; without it
-    they count as received now. With a `service`, the new files get their format badges and the
-    unreadable ones are reported.
+    they count as received now. With a `service` (or several: one reader child per core), the
+    new files get their format badges and the unreadable ones are reported. Each new file is
+    handed to the check as soon as it is stored, so the readers work while the entries are
+    still being written.
     """
     if db.role != FileRole.BOARD:
         raise JudgeAppError("receive_not_board", db.path)
@@ -253,6 +260,8 @@ def receive(
     default_time = _local(received_at) if received_at is not None else _now()
     temp_root = root / TEMP_FOLDER
     temp = temp_root / uuid.uuid4().hex
+    checker = _checker(service)
+    checked: dict[str, dict[str, Any]] = {}
     try:
         unpacked = unpack_sources([Path(s) for s in sources], temp, limits=limits)
         report.refused = len(unpacked.refused)
@@ -263,12 +272,13 @@ def receive(
                 IntakeProblem(refusal.code, " → ".join(chain), params=dict(refusal.params))
             )
         with db.session() as session, session.begin():
-            run = _Run(session, root, temp, report, default_time)
-            run.load(unit_code)
+            run = _Run(session, root, temp, report, default_time, checker)
+            run.load(unit_code, {item.sha256 for item in unpacked.kept})
             if parsed is not None:
                 run.add_participants(parsed)
             run.take(unpacked.kept)
             run.find_missing()
+            run.sync_files()
             audit.record(
                 session,
                 actor=actor,
@@ -278,13 +288,26 @@ def receive(
                 before=None,
                 after=report.counts(),
             )
+        checked = {sha: future.result() for sha, future in run.checks.items()}
     finally:
+        if checker is not None:
+            checker.close()
         shutil.rmtree(temp, ignore_errors=True)
         if temp_root.is_dir() and not any(temp_root.iterdir()):
             temp_root.rmdir()
     if service is not None and report.files:
-        _check_formats(db, service, actor, report)
+        _check_formats(db, service, actor, report, checked)
     return report
+
+
+def _checker(
+    service: DocumentService | Sequence[DocumentService] | None,
+) -> FormatChecker | None:
+    if service is None:
+        return None
+    from judge_app.documents.entry_check import FormatChecker
+
+    return FormatChecker(service)
 
 
 def _reference_date(session: Session, deadline: dt.datetime | None) -> dt.date:
@@ -343,10 +366,27 @@ def _read_list(
 
 
 def _check_formats(
-    db: ContestDatabase, service: DocumentService, actor: str, report: IntakeReport
+    db: ContestDatabase,
+    service: DocumentService | Sequence[DocumentService],
+    actor: str,
+    report: IntakeReport,
+    checked: dict[str, dict[str, Any]],
 ) -> None:
-    from judge_app.documents.entry_check import check_contest_files
+    """Save the checks made during the run, check any file still unchecked, read the badges."""
+    from judge_app.documents.entry_check import check_contest_files, save_format_reports
 
+    by_id: dict[int, dict[str, Any]] = {}
+    shas = list(checked)
+    with db.read_session() as session:
+        for start in range(0, len(shas), _BATCH):
+            unchecked = session.execute(
+                select(EntryFile.id, EntryFile.sha256).where(
+                    EntryFile.sha256.in_(shas[start : start + _BATCH]),
+                    EntryFile.format_badge.is_(None),
+                )
+            )
+            by_id.update({file_id: checked[sha] for file_id, sha in unchecked})
+    save_format_reports(db, by_id, actor=actor)
     check_contest_files(db, service, actor=actor)
     with db.read_session() as session:
         rows = session.execute(
@@ -400,14 +440,18 @@ class _Run:
         temp: Path,
         report: IntakeReport,
         default_time: dt.datetime,
+        checker: FormatChecker | None = None,
     ) -> None:
         self.session = session
         self.root = root
         self.temp = temp
         self.report = report
         self.default_time = default_time
+        self.checker = checker
+        self.checks: dict[str, Future[dict[str, Any]]] = {}  # sha256 → its format check
 
-    def load(self, unit_code: str) -> None:
+    def load(self, unit_code: str, shas: set[str]) -> None:
+        """The unit, its people and entries, and where the contest already holds `shas`."""
         session = self.session
         unit = session.scalars(select(Unit).where(Unit.code == unit_code)).one()
         self.unit = unit
@@ -418,25 +462,32 @@ class _Run:
             for p in session.scalars(select(Participant).where(Participant.unit_id == unit.id))
         }
         self.seq: dict[int, str] = {}
-        rows = session.execute(
-            select(
-                EntryFile.sha256,
-                Entry.id,
-                Entry.code,
-                Entry.unit_id,
-                Unit.code,
-                IdentityRecord.participant_id,
-            )
-            .join(Entry, EntryFile.entry_id == Entry.id)
-            .outerjoin(Unit, Entry.unit_id == Unit.id)
-            .outerjoin(IdentityRecord, IdentityRecord.entry_id == Entry.id)
-            .order_by(Entry.id)
-        )
+        # Only the contents this run brings: the whole contest's files (20,000 rows late in a
+        # large intake) would be read again for every unit.
         self.known: dict[str, list[_Known]] = defaultdict(list)
-        for sha, entry_id, code, unit_id, unit_code_, participant_id in rows:
-            self.known[sha].append(
-                _Known(entry_id, code, unit_id, unit_code_ or "", participant_id)
+        wanted = sorted(shas)
+        for start in range(0, len(wanted), _BATCH):
+            rows = session.execute(
+                select(
+                    EntryFile.sha256,
+                    Entry.id,
+                    Entry.code,
+                    Entry.unit_id,
+                    Unit.code,
+                    IdentityRecord.participant_id,
+                )
+                .join(Entry, EntryFile.entry_id == Entry.id)
+                .outerjoin(Unit, Entry.unit_id == Unit.id)
+                .outerjoin(IdentityRecord, IdentityRecord.entry_id == Entry.id)
+                .where(EntryFile.sha256.in_(wanted[start : start + _BATCH]))
+                .order_by(Entry.id)
             )
+            for sha, entry_id, code, unit_id, unit_code_, participant_id in rows:
+                self.known[sha].append(
+                    _Known(entry_id, code, unit_id, unit_code_ or "", participant_id)
+                )
+        self.unsynced: list[Path] = []  # files moved into place, not yet fsynced
+        self.identities: list[tuple[Entry, int | None]] = []  # written after one flush
         links = session.execute(
             select(IdentityRecord.participant_id, Entry)
             .join(Entry, IdentityRecord.entry_id == Entry.id)
@@ -462,7 +513,8 @@ class _Run:
     def add_participants(self, parsed: ParticipantList) -> None:
         by_code = {c.code: c for c in self.categories.values()}
         index = {self._person_key(p.full_name, p.birth_date): p for p in self.people.values()}
-        added = 0
+        added: list[Participant] = []
+        numbers: list[tuple[Participant, str]] = []
         for row in parsed.rows:
             if not row.full_name:
                 continue
@@ -479,19 +531,20 @@ class _Run:
                     contact="; ".join(v for v in (row.phone, row.email) if v),
                 )
                 self.session.add(person)
-                self.session.flush()
-                self.people[person.id] = person
                 index[key] = person
-                added += 1
+                added.append(person)
             if row.seq:
-                self.seq[person.id] = row.seq
+                numbers.append((person, row.seq))
+        self.session.flush()  # one flush gives every new person an id
+        self.people.update((person.id, person) for person in added)
+        self.seq.update((person.id, seq) for person, seq in numbers)
         summary = self.report.participant_list
         if summary is not None:
             self.report.participant_list = ListSummary(
                 summary.path,
                 summary.sheet,
                 summary.rows,
-                added,
+                len(added),
                 summary.confidence,
                 summary.low_confidence,
             )
@@ -534,6 +587,13 @@ class _Run:
         owner: dict[str, str] = {}  # sha256 → code of this run's first entry holding it
         for key, incoming in groups.items():
             self._make_entry(key, incoming, codes, owner)
+        # One flush for every new entry and file (batched INSERTs), then their identity records.
+        self.session.flush()
+        self.session.add_all(
+            IdentityRecord(entry_id=entry.id, participant_id=participant_id)
+            for entry, participant_id in self.identities
+        )
+        self.session.flush()
 
     def _already(self, item: UnpackedFile, participant_id: int | None) -> bool:
         for known in self.known.get(item.sha256, ()):
@@ -590,12 +650,7 @@ class _Run:
                 status=EntryStatus.RECEIVED,
             )
             self.session.add(entry)
-            self.session.flush()
-            self.session.add(
-                IdentityRecord(
-                    entry_id=entry.id, participant_id=person.id if person is not None else None
-                )
-            )
+            self.identities.append((entry, person.id if person is not None else None))
             if person is not None and person.id in self.entry_of:
                 self.report.problems.append(
                     IntakeProblem(
@@ -650,7 +705,6 @@ class _Run:
                 )
             )
             self._file_problems(item, entry.code, owner)
-        self.session.flush()
         self._entry_problems(record, guessed, person)
         self.report.entries.append(record)
 
@@ -743,10 +797,25 @@ class _Run:
         target = self.root / relative
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            with source.open("rb") as handle:
-                os.fsync(handle.fileno())
             source.replace(target)
+            self.unsynced.append(target)
+        if self.checker is not None and sha not in self.known and sha not in self.checks:
+            self.checks[sha] = self.checker.submit(target)
         return relative
+
+    def sync_files(self) -> None:
+        """Make the moved files and their names durable before the commit that refers to them.
+
+        Done once at the end, not per file: the first fsync flushes the file system's journal
+        with most of the others' data, so the rest cost little (one per file cost more than
+        the copying on a busy disk).
+        """
+        for path in self.unsynced:
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+        for folder in sorted({path.parent for path in self.unsynced}):
+            fsync_directory(folder)
+        self.unsynced.clear()
 
     def find_missing(self) -> None:
         if self.sealed:

@@ -8,6 +8,7 @@ unreadable or refused files, list problems, people without an entry).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import os
@@ -41,6 +42,15 @@ def _actor(args: argparse.Namespace) -> str:
         return os.environ.get(ACTOR_ENV) or getpass.getuser()
     except (KeyError, OSError):  # no user name in a container or service account
         return "cli"
+
+
+def _readers() -> int:
+    """Document reader children for the format check: one per core, at most two.
+
+    Each child holds its own PyMuPDF (about 100 MB); a third gains nothing on the 2-core
+    machines boards use and costs memory.
+    """
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 def parse_received(value: str) -> dt.datetime:
@@ -99,8 +109,11 @@ def cmd_intake(args: argparse.Namespace, lang: str) -> int:
         else:
             from judge_app.documents.service import DocumentService
 
-            with DocumentService(lang=lang) as service:
-                report = receive(db, args.unit, sources, service=service, **kwargs)
+            with contextlib.ExitStack() as stack:
+                services = [
+                    stack.enter_context(DocumentService(lang=lang)) for _ in range(_readers())
+                ]
+                report = receive(db, args.unit, sources, service=services, **kwargs)
     counts = report.counts()
     print(
         render(

@@ -24,9 +24,14 @@ _SEQ_PREFIX = re.compile(r"^\s*0*(\d{1,4})\s*[.)\-_]")
 _SEQ_WORD = re.compile(r"\bstt\s*[:.\-_#]?\s*0*(\d{1,4})\b")
 
 
+# Đ/đ, and the look-alike Ð/ð (Latin eth) that old converters and some keyboards type for it:
+# neither decomposes, so without this "Đông" and "Ðông" would both lose their first letter.
+_D_LETTERS = str.maketrans({"đ": "d", "Đ": "D", "\u00d0": "D", "\u00f0": "d"})
+
+
 def fold(text: str) -> str:
     """Lower-case words without diacritics, separated by single spaces."""
-    text = unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFC", text).translate(_D_LETTERS)
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     return _NON_WORD.sub(" ", bare).strip()
