@@ -93,7 +93,8 @@ _TONE_SET = frozenset(TONES)
 def _words(text: str) -> list[str]:
     """Whitespace-separated words with edge punctuation stripped; those holding a letter."""
     words = (w.strip(_EDGE) for w in text.split())
-    return [w for w in words if any(c.isalpha() for c in w)]
+    # isalpha() on the whole word first: most words are letters only, checked in C at once.
+    return [w for w in words if w.isalpha() or any(c.isalpha() for c in w)]
 
 
 @lru_cache(maxsize=65536)
@@ -176,8 +177,20 @@ _TCVN3_TONED: dict[str, tuple[int, int, int, int, int]] = {
     "y": (0xFA, 0xFB, 0xFC, 0xFD, 0xFE),
 }
 _TCVN3_PLAIN: dict[str, int] = {
-    "Ă": 0xA1, "Â": 0xA2, "Ê": 0xA3, "Ô": 0xA4, "Ơ": 0xA5, "Ư": 0xA6, "Đ": 0xA7,
-    "ă": 0xA8, "â": 0xA9, "ê": 0xAA, "ô": 0xAB, "ơ": 0xAC, "ư": 0xAD, "đ": 0xAE,
+    "Ă": 0xA1,
+    "Â": 0xA2,
+    "Ê": 0xA3,
+    "Ô": 0xA4,
+    "Ơ": 0xA5,
+    "Ư": 0xA6,
+    "Đ": 0xA7,
+    "ă": 0xA8,
+    "â": 0xA9,
+    "ê": 0xAA,
+    "ô": 0xAB,
+    "ơ": 0xAC,
+    "ư": 0xAD,
+    "đ": 0xAE,
 }
 
 
@@ -339,12 +352,10 @@ def is_capitals_font(font_name: str) -> bool:
 
 
 def _has_unicode_vietnamese(word: str) -> bool:
-    return any(c in _UNICODE_ONLY for c in word)
+    return not _UNICODE_ONLY.isdisjoint(word)
 
 
-def detect_legacy_encoding(
-    text: str, font_names: Iterable[str] = ()
-) -> LegacyEncoding | None:
+def detect_legacy_encoding(text: str, font_names: Iterable[str] = ()) -> LegacyEncoding | None:
     """TCVN3 or VNI text extracted as Latin-1 lookalikes, or None for ordinary text.
 
     A legacy font name is strong evidence: it wins unless the text is plainly Unicode
@@ -357,7 +368,7 @@ def detect_legacy_encoding(
     words = _words(text)
     unicode_words = sum(map(_has_unicode_vietnamese, words))
     suspects = [
-        w for w in words if not _has_unicode_vietnamese(w) and any(c in _LEGACY_CHARS for c in w)
+        w for w in words if not _has_unicode_vietnamese(w) and not _LEGACY_CHARS.isdisjoint(w)
     ]
     if len(hints) == 1:
         return hints[0] if unicode_words <= len(suspects) else None
