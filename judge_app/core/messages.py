@@ -2010,6 +2010,110 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Số bài tối đa phải là số nguyên từ 1 trở lên, hoặc “none”: {value}",
         "The most entries must be a whole number of 1 or more, or “none”: {value}",
     ),
+    # --- printable documents: score sheets, records, merge summary (reports/, h9-sheets) ---
+    "sheet_written": (
+        "Đã in phiếu chấm của giám khảo {judge}, vòng {round} ({entries} bài, {pages} trang): "
+        "{path}",
+        "Score sheet of judge {judge}, round {round} ({entries} entries, {pages} pages): {path}",
+    ),
+    "record_written": (
+        "Đã lập biên bản xử lý điểm chênh lệch ({entries} bài, {pages} trang): {path}",
+        "Record of discrepancies settled ({entries} entries, {pages} pages): {path}",
+    ),
+    "merge_summary_written": (
+        "Đã lập báo cáo ghép tệp điểm ({entries} tệp, {pages} trang): {path}",
+        "Merge summary ({entries} files, {pages} pages): {path}",
+    ),
+    "sheet_rubric_invalid": (
+        "Không đọc được hướng dẫn chấm để in phiếu chấm: {reason}",
+        "The rubric for the score sheet cannot be read: {reason}",
+    ),
+    "sheet_unknown_criterion": (
+        "Tệp điểm {path} có tiêu chí {criterion} (bài {entry}) không có trong hướng dẫn chấm "
+        "của cuộc thi đã chọn.",
+        "The score file {path} has criterion {criterion} (entry {entry}), which the chosen "
+        "contest's rubric does not have.",
+    ),
+    "sheet_bad_signature": (
+        "Chữ ký số của tệp điểm {path} không khớp với khoá đã đăng ký của giám khảo {judge}: "
+        "không in phiếu chấm từ tệp này.",
+        "The score file {path} does not verify with judge {judge}'s registered key: no score "
+        "sheet is printed from it.",
+    ),
+    "sheet_other_contest": (
+        "Tệp điểm {path} thuộc một cuộc thi khác với tệp cuộc thi đã chọn.",
+        "The score file {path} belongs to another contest than the chosen contest file.",
+    ),
+    "sheet_unknown_judge": (
+        "Không có giám khảo {judge} trong tệp cuộc thi {path}.",
+        "There is no judge {judge} in the contest file {path}.",
+    ),
+    "sheet_no_assignments": (
+        "Giám khảo {judge} chưa được phân công bài nào trong {path}: không có phiếu chấm để in.",
+        "Judge {judge} has no assigned entries in {path}: there is no score sheet to print.",
+    ),
+    "sheet_nothing": (
+        "Chưa có bài nào được phân công cho giám khảo trong {path}: không có phiếu chấm để in.",
+        "No entry is assigned to a judge in {path} yet: there is no score sheet to print.",
+    ),
+    "sheet_unwritable": (
+        "Không ghi được tệp {path}: {reason}",
+        "Cannot write {path}: {reason}",
+    ),
+    "sheet_preview_failed": (
+        "Không hiển thị được bản xem trước của {path}: {reason}",
+        "Cannot show the preview of {path}: {reason}",
+    ),
+    # Judge's key backup and restore (exchange/key_backup.py, ui/judge_key_dialogs.py)
+    "key_backup_file_warning": (
+        "Tệp này chứa khoá ký bí mật của giám khảo (đã mã hoá bằng cụm mật khẩu). Ai có cả "
+        "tệp này và cụm mật khẩu đều ký được thay giám khảo: cất tệp tách khỏi máy tính, "
+        "không gửi cho ai.",
+        "This file holds a judge's secret signing key (encrypted with the passphrase). Anyone "
+        "with both this file and the passphrase can sign as the judge: keep it apart from the "
+        "computer and never send it to anyone.",
+    ),
+    "key_backup_written": (
+        "Đã sao lưu khoá “{name}” ({fingerprint}) vào {path}. Cất tệp này tách khỏi máy tính.",
+        "Key “{name}” ({fingerprint}) backed up to {path}. Keep this file apart from the "
+        "computer.",
+    ),
+    "key_backup_restored": (
+        "Đã khôi phục khoá “{name}” ({fingerprint}) từ {path} vào máy này.",
+        "Key “{name}” ({fingerprint}) restored from {path} to this computer.",
+    ),
+    "key_backup_already_here": (
+        "Khoá {fingerprint} trong {path} đã có sẵn trên máy này; không thay đổi gì.",
+        "The key {fingerprint} in {path} is already on this computer; nothing changed.",
+    ),
+    "key_backup_invalid": (
+        "Tệp {path} không phải bản sao lưu khoá của judge-app (hoặc đã bị cắt, bị sửa); "
+        "không khôi phục gì.",
+        "{path} is not a judge-app key backup (or it was cut short or edited); nothing was "
+        "restored.",
+    ),
+    "key_backup_version": (
+        "Bản sao lưu khoá {path} có định dạng phiên bản {version}, phiên bản judge-app này "
+        "không đọc được; hãy cập nhật ứng dụng.",
+        "The key backup {path} has format version {version}, which this judge-app cannot "
+        "read; please update the app.",
+    ),
+    "key_backup_damaged": (
+        "Bản sao lưu khoá {path} đã bị hỏng hoặc bị sửa (mã kiểm tra không khớp); không khôi "
+        "phục gì. Hãy dùng một bản sao lưu khác.",
+        "The key backup {path} is damaged or was edited (its checksum does not match); "
+        "nothing was restored. Use another backup.",
+    ),
+    "key_backup_foreign": (
+        "Bản sao lưu {path} không nhất quán: khoá bí mật trong đó không phải khoá {fingerprint} "
+        "mà tệp ghi; không khôi phục gì.",
+        "The backup {path} is inconsistent: its private key is not the key {fingerprint} the "
+        "file names; nothing was restored.",
+    ),
+    "key_backup_wrong_passphrase": (
+        "Cụm mật khẩu này không mở được khoá trong bản sao lưu {path}; không khôi phục gì.",
+        "This passphrase does not open the key in the backup {path}; nothing was restored.",
+    ),
 }
 
 
