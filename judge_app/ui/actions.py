@@ -49,6 +49,7 @@ class WindowState:
     busy: bool = False
     has_recent: bool = False
     language: str = "vi"
+    has_workspace: bool = False  # the open file is a judge's workspace (score export)
 
 
 def _always(state: WindowState) -> bool:
@@ -65,6 +66,10 @@ def _contest_idle(state: WindowState) -> bool:
 
 def _recent_idle(state: WindowState) -> bool:
     return state.has_recent and not state.busy
+
+
+def _workspace_idle(state: WindowState) -> bool:
+    return state.has_workspace and not state.busy
 
 
 Handler = str | Callable[["MainWindow"], None]
@@ -355,6 +360,48 @@ REGISTRY += (  # contest set-up wizard (ui/setup_wizard.py)
         status_tip=QT_TRANSLATE_NOOP(
             "Actions", "Save the contest's questions and criteria as a rubric file to reuse"
         ),
+    ),
+)
+
+REGISTRY += (  # the judge's signing key and score file (ui/judge_key_dialogs.py, issue #7)
+    ActionSpec(
+        "judge_export_scores",
+        QT_TRANSLATE_NOOP("Actions", "&Export score file…"),
+        "export_score_file",
+        "judge",
+        "Ctrl+Shift+E",
+        _workspace_idle,
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Sign your scores into a file for the head judge"),
+    ),
+    ActionSpec(
+        "judge_signing_key",
+        QT_TRANSLATE_NOOP("Actions", "My &signing key…"),
+        "show_signing_key",
+        "judge",
+        enabled_when=_idle,
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Create your key, see its fingerprint, choose it for this contest"
+        ),
+    ),
+    ActionSpec(
+        "judge_backup_key",
+        QT_TRANSLATE_NOOP("Actions", "&Back up my key…"),
+        "backup_signing_key",
+        "judge",
+        enabled_when=_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Copy your encrypted key to a file kept apart from this computer"
+        ),
+    ),
+    ActionSpec(
+        "judge_restore_key",
+        QT_TRANSLATE_NOOP("Actions", "&Restore a key…"),
+        "restore_signing_key",
+        "judge",
+        enabled_when=_idle,
+        status_tip=QT_TRANSLATE_NOOP("Actions", "Install your key from a backup file"),
     ),
 )
 

@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from judge_app.ui.board_seal import SealDialog
     from judge_app.ui.board_workspace import PackageOpener
     from judge_app.ui.grading_window import GradingView
+    from judge_app.ui.judge_key_dialogs import ContestRef, SigningKeyDialog
+    from judge_app.ui.score_export_dialog import ScoreExportDialog
     from judge_app.ui.setup_wizard import SetupWizard
 
 translate = QCoreApplication.translate
@@ -206,6 +208,7 @@ class MainWindow(QMainWindow):
             busy=self.busy,
             has_recent=bool(self._settings.recent_files()),
             language=self._translations.language,
+            has_workspace=self.grading_view is not None,
         )
 
     def refresh_state(self) -> None:
@@ -586,12 +589,73 @@ class MainWindow(QMainWindow):
                 ),
                 15_000,
             )
-            self.open_contest_path(report.path)
+            loading = self.open_contest_path(report.path)
+            # First run on this computer: the judge makes a signing key before grading.
+            loading.succeeded.connect(lambda _loaded: self.offer_signing_key())
             opener.deleteLater()
 
         opener.opened.connect(opened)
         opener.start()
         return opener
+
+    # The judge's signing key and score file (ui/judge_key_dialogs.py, issue #7).
+
+    def _workspace_contest(self) -> ContestRef | None:
+        from judge_app.ui.judge_key_dialogs import workspace_contest
+
+        return workspace_contest(self.db) if self.db is not None else None
+
+    def show_signing_key(self) -> SigningKeyDialog:
+        """Create a key (walkthrough) or choose one for the open workspace's contest."""
+        from judge_app.ui.judge_key_dialogs import SigningKeyDialog
+
+        dialog = SigningKeyDialog(self, settings=self._settings, contest=self._workspace_contest())
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def offer_signing_key(self) -> SigningKeyDialog | None:
+        """The walkthrough, when a workspace is open and this computer has no key yet."""
+        from judge_app.exchange.keys import list_keys
+
+        if self.grading_view is None or list_keys():
+            return None
+        return self.show_signing_key()
+
+    def backup_signing_key(self) -> QWidget:
+        from judge_app.ui.judge_key_dialogs import KeyBackupDialog
+
+        contest = self._workspace_contest()
+        mine = self._settings.signing_key(contest.uuid) if contest is not None else None
+        dialog = KeyBackupDialog(self, fingerprint=mine)
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def restore_signing_key(self) -> QWidget:
+        from judge_app.ui.judge_key_dialogs import KeyRestoreDialog
+
+        dialog = KeyRestoreDialog(self)
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def export_score_file(self) -> ScoreExportDialog | None:
+        """Sign the open workspace's scores; what the judge typed is written first."""
+        if self.db is None:
+            return None
+        from judge_app.ui.score_export_dialog import ScoreExportDialog
+
+        view = self.grading_view
+        dialog = ScoreExportDialog(
+            self.db,
+            self,
+            settings=self._settings,
+            flush=view.session.flush if view is not None else None,
+        )
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
 
     def reload_entries(self) -> Operation[LoadedContest] | None:
         """Re-read the overview and the entry list after the board changed the file."""

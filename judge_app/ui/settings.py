@@ -65,5 +65,14 @@ class UiSettings:
     def geometry(self, value: QByteArray) -> None:
         self._store.setValue("window/geometry", value)
 
+    # The judge's choice of signing key per contest (judge_key_dialogs): only which key, by
+    # fingerprint; the key itself stays in the key folder.
+    def signing_key(self, contest_uuid: str) -> str | None:
+        value = self._store.value(f"signing-key/{contest_uuid}")
+        return str(value) if value else None
+
+    def set_signing_key(self, contest_uuid: str, fingerprint: str) -> None:
+        self._store.setValue(f"signing-key/{contest_uuid}", fingerprint)
+
     def sync(self) -> None:
         self._store.sync()

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../judge_app/ui/actions.py" line="+119"/>
+        <location filename="../../judge_app/ui/actions.py" line="+124"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -275,6 +275,76 @@
         <location line="+5"/>
         <source>Save the contest&apos;s questions and criteria as a rubric file to reuse</source>
         <translation>Lưu câu hỏi và tiêu chí chấm của cuộc thi thành tệp hướng dẫn chấm để dùng lại</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Export score file…</source>
+        <translation>&amp;Xuất tệp điểm…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign your scores into a file for the head judge</source>
+        <translation>Ký điểm của bạn vào một tệp để gửi trưởng ban giám khảo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>My &amp;signing key…</source>
+        <translation>Khoá &amp;ký của tôi…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create your key, see its fingerprint, choose it for this contest</source>
+        <translation>Tạo khoá, xem dấu vân tay của khoá, chọn khoá cho cuộc thi này</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Back up my key…</source>
+        <translation>&amp;Sao lưu khoá của tôi…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy your encrypted key to a file kept apart from this computer</source>
+        <translation>Chép khoá (đã mã hoá) ra một tệp cất tách khỏi máy tính này</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Restore a key…</source>
+        <translation>&amp;Khôi phục khoá…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Install your key from a backup file</source>
+        <translation>Cài lại khoá của bạn từ tệp sao lưu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Judges&apos; keys…</source>
+        <translation>&amp;Khoá của giám khảo…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Register each judge&apos;s public key after comparing its fingerprint</source>
+        <translation>Đăng ký khoá công khai của từng giám khảo sau khi so dấu vân tay</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Merge score files…</source>
+        <translation>&amp;Ghép tệp điểm…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the judges&apos; signed score files and merge them into the contest</source>
+        <translation>Kiểm tra các tệp điểm có chữ ký của giám khảo và ghép vào cuộc thi</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scores and &amp;discrepancies…</source>
+        <translation>Điểm và &amp;chênh lệch…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every entry&apos;s scores, gaps and queue; record discussions and decisions</source>
+        <translation>Điểm, độ chênh lệch và diện xử lý của từng bài; ghi kết quả trao đổi và quyết định</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1066,7 +1136,7 @@
     <message>
         <location line="+1"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Tổng</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1077,6 +1147,184 @@
         <location line="+1"/>
         <source>Still to grade</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyFileDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/board_keys.py" line="+179"/>
+        <source>Replace a lost key</source>
+        <translation>Thay khoá bị mất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the key</source>
+        <translation>Thay khoá</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register a judge&apos;s key</source>
+        <translation>Đăng ký khoá của giám khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register the key</source>
+        <translation>Đăng ký khoá</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Judge %1 (%2). Key file: %3
+Ask the judge to read their key&apos;s fingerprint aloud, group by group, and compare it with the fingerprint of this file:</source>
+        <translation>Giám khảo %1 (%2). Tệp khoá: %3
+Đề nghị giám khảo đọc to dấu vân tay khoá của mình, từng nhóm một, và so với dấu vân tay của tệp này:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The judge read:</source>
+        <translation>Giám khảo đọc:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason for the replacement:</source>
+        <translation>Lý do thay khoá:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>type the 32 characters; spaces and case do not matter</source>
+        <translation>gõ 32 ký tự; không phân biệt dấu cách, chữ hoa hay thường</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I compared every group with what the judge read aloud, and they are the same</source>
+        <translation>Tôi đã so từng nhóm với lời giám khảo đọc và tất cả đều giống nhau</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. laptop lost, key file deleted</source>
+        <translation>ví dụ: mất máy tính, lỡ xoá tệp khoá</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not a whole fingerprint yet</source>
+        <translation>Chưa đủ một dấu vân tay</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ Same as the file</source>
+        <translation>✓ Khớp với tệp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✗ Differs from the file</source>
+        <translation>✗ Không khớp với tệp</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Type the fingerprint the judge reads aloud, or confirm you compared it.</source>
+        <translation>Hãy gõ dấu vân tay giám khảo đọc, hoặc xác nhận đã so từng nhóm.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Give the reason for replacing the key.</source>
+        <translation>Hãy ghi lý do thay khoá.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <location line="+91"/>
+        <source>Judges&apos; keys</source>
+        <translation>Khoá của giám khảo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A judge&apos;s score file is accepted only if it is signed with the key registered here. Register each judge&apos;s public key after the judge reads its fingerprint to you; replace a key only when it is lost.</source>
+        <translation>Tệp điểm của giám khảo chỉ được nhận khi được ký bằng khoá đăng ký ở đây. Đăng ký khoá công khai của từng giám khảo sau khi giám khảo đọc dấu vân tay cho bạn; chỉ thay khoá khi khoá bị mất.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key fingerprint</source>
+        <translation>Dấu vân tay khoá</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Register key…</source>
+        <translation>Đăng ký khoá…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace lost key…</source>
+        <translation>Thay khoá bị mất…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Waiting for the judge&apos;s key</source>
+        <translation>Chờ khoá của giám khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered</source>
+        <translation>Đã đăng ký</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Head judge, registered</source>
+        <translation>Trưởng ban, đã đăng ký</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (replaced %1×)</source>
+        <translation> (đã thay %1 lần)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>not registered</source>
+        <translation>chưa đăng ký</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The judge&apos;s public key file</source>
+        <translation>Tệp khoá công khai của giám khảo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Public keys (*.pub *.pem)</source>
+        <translation>Khoá công khai (*.pub *.pem)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Key of %1 replaced: %2 (old key %3 retired).</source>
+        <translation>Đã thay khoá của %1: %2 (khoá cũ %3 đã thu hồi).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key of %1 registered: %2.</source>
+        <translation>Đã đăng ký khoá của %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -1363,7 +1611,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../judge_app/ui/main_window.py" line="+230"/>
+        <location filename="../../judge_app/ui/main_window.py" line="+233"/>
         <source>Toolbar</source>
         <translation>Thanh công cụ</translation>
     </message>
@@ -1398,9 +1646,481 @@
         <translation>Danh sách người dự thi</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+353"/>
         <source>Backup saved: %1</source>
         <translation>Đã sao lưu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/board_merge.py" line="+87"/>
+        <location line="+334"/>
+        <source>Merged</source>
+        <translation>Đã ghép</translation>
+    </message>
+    <message>
+        <location line="-332"/>
+        <source>Already merged</source>
+        <translation>Đã ghép trước đây</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+324"/>
+        <location line="+51"/>
+        <source>REFUSED</source>
+        <translation>KHÔNG NHẬN</translation>
+    </message>
+    <message>
+        <location line="-366"/>
+        <source>Files differ from the contest&apos;s in %1 entries: %2</source>
+        <translation>Tệp bài khác với tệp của cuộc thi ở %1 bài: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not merged (cancelled)</source>
+        <translation>Chưa ghép (đã dừng)</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Merge score files</source>
+        <translation>Ghép tệp điểm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the judges&apos; score files (.jgs). Each file is checked against its judge&apos;s registered key and merged whole or not at all; a refused file changes nothing.</source>
+        <translation>Thêm các tệp điểm của giám khảo (.jgs). Mỗi tệp được kiểm tra bằng khoá đã đăng ký của giám khảo và được ghép trọn vẹn hoặc không ghép gì; tệp không được nhận không làm thay đổi gì.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add files…</source>
+        <translation>Thêm tệp…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a folder…</source>
+        <translation>Thêm thư mục…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Bỏ ra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge</source>
+        <translation>Ghép</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel after this file</source>
+        <translation>Dừng sau tệp này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save report…</source>
+        <translation>Lưu báo cáo…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge</source>
+        <translation>Giám khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revision</source>
+        <translation>Lần xuất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries</source>
+        <translation>Số bài</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason / note</source>
+        <translation>Lý do / ghi chú</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No score file (.jgs) in %1.</source>
+        <translation>Không có tệp điểm (.jgs) nào trong %1.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Judges&apos; score files</source>
+        <translation>Tệp điểm của giám khảo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Score files (*.jgs)</source>
+        <translation>Tệp điểm (*.jgs)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A folder of score files</source>
+        <translation>Thư mục chứa tệp điểm</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add at least one score file.</source>
+        <translation>Hãy thêm ít nhất một tệp điểm.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merging…</source>
+        <translation>Đang ghép…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stopping after the current file…</source>
+        <translation>Sẽ dừng sau tệp đang ghép…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Merging %1 (%2 of %3)…</source>
+        <translation>Đang ghép %1 (%2 trên %3)…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 merged, %2 already merged, %3 refused.</source>
+        <translation>%1 tệp đã ghép, %2 tệp đã ghép trước đây, %3 tệp không nhận.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled: %1 files not merged.</source>
+        <translation>Đã dừng: %1 tệp chưa ghép.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Save the merge report</source>
+        <translation>Lưu báo cáo ghép điểm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Report saved: %1</source>
+        <translation>Đã lưu báo cáo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MergeView</name>
+    <message>
+        <location filename="../../judge_app/ui/merge_model.py" line="+35"/>
+        <source>Waiting for gradings</source>
+        <translation>Chờ chấm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed</source>
+        <translation>Thống nhất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To discuss</source>
+        <translation>Cần trao đổi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third grading</source>
+        <translation>Chấm lần 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third judge assigned</source>
+        <translation>Đã giao chấm lần 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head judge decides</source>
+        <translation>Trưởng ban quyết định</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided</source>
+        <translation>Đã quyết định</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid</source>
+        <translation>Không hợp lệ</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Mean of the two judges</source>
+        <translation>Trung bình hai giám khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two equal of three</source>
+        <translation>Hai trong ba điểm bằng nhau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean of the three judges</source>
+        <translation>Trung bình ba giám khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed after discussion</source>
+        <translation>Thống nhất sau trao đổi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/merge_view.py" line="+312"/>
+        <source>Head judge&apos;s decision</source>
+        <translation>Quyết định của trưởng ban</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Board&apos;s decision</source>
+        <translation>Quyết định của Ban giám khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry marked invalid</source>
+        <translation>Bài bị đánh dấu không hợp lệ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Số phách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge 1</source>
+        <translation>Giám khảo 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge 2</source>
+        <translation>Giám khảo 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge 3</source>
+        <translation>Giám khảo 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/merge_view.py" line="+388"/>
+        <source>Gap</source>
+        <translation>Chênh lệch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Diện xử lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final score</source>
+        <translation>Điểm chốt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location line="+200"/>
+        <source>Unrounded: %1</source>
+        <translation>Chưa làm tròn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../judge_app/ui/merge_view.py" line="-517"/>
+        <source>Multiple choice</source>
+        <translation>Trắc nghiệm</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (round %2)</source>
+        <translation>%1 (vòng %2)</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Record the discussion&apos;s outcome</source>
+        <translation>Ghi kết quả trao đổi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declare the entry invalid</source>
+        <translation>Công bố bài không hợp lệ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+376"/>
+        <source>Entry %1 — %2</source>
+        <translation>Bài %1 — %2</translation>
+    </message>
+    <message>
+        <location line="-373"/>
+        <source>Judges&apos; totals: %1</source>
+        <translation>Tổng điểm của giám khảo: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gap: %1</source>
+        <translation>Chênh lệch: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two judges discussed the entry and agreed a score; it is recorded with their reason in the record (biên bản).</source>
+        <translation>Hai giám khảo đã trao đổi và thống nhất điểm; điểm được ghi cùng lý do vào biên bản.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>An invalid entry is not ranked. The reason goes into the record and the audit log.</source>
+        <translation>Bài không hợp lệ không được xếp giải. Lý do được ghi vào biên bản và nhật ký.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Score (0 to %1):</source>
+        <translation>Điểm (0 đến %1):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. 7,5</source>
+        <translation>ví dụ 7,5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why this score or decision (required)</source>
+        <translation>Vì sao cho điểm hoặc quyết định này (bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>Ghi nhận</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not a valid score: a number from 0 to %1, at most two decimals.</source>
+        <translation>Điểm không hợp lệ: một số từ 0 đến %1, tối đa hai chữ số thập phân.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Will be recorded as %1</source>
+        <translation>Sẽ ghi là %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type the score.</source>
+        <translation>Hãy nhập điểm.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Give the reason: it goes into the record.</source>
+        <translation>Hãy ghi lý do: lý do được đưa vào biên bản.</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>Scores and discrepancies — %1</source>
+        <translation>Điểm và chênh lệch — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a code…</source>
+        <translation>Tìm số phách…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign third gradings</source>
+        <translation>Phân công chấm lần 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record discussion outcome…</source>
+        <translation>Ghi kết quả trao đổi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head judge&apos;s decision…</source>
+        <translation>Trưởng ban quyết định…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declare invalid…</source>
+        <translation>Công bố không hợp lệ…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 entries shown of %2.</source>
+        <translation>Đang hiện %1 trong %2 bài.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Select an entry to see its scores.</source>
+        <translation>Chọn một bài để xem điểm.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Part</source>
+        <translation>Phần</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max.</source>
+        <translation>Tối đa</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Final score: %1 (%2)</source>
+        <translation>Điểm chốt: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason: %1</source>
+        <translation>Lý do: %1</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Third gradings</source>
+        <translation>Chấm lần 3</translation>
     </message>
 </context>
 <context>
@@ -1968,6 +2688,165 @@
         <location line="+1"/>
         <source>Missing pages or files</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScoreExportDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/score_export_dialog.py" line="+331"/>
+        <source>Export score file</source>
+        <translation>Xuất tệp điểm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing key:</source>
+        <translation>Khoá ký:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase:</source>
+        <translation>Cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as:</source>
+        <translation>Lưu vào:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Continue above revision:</source>
+        <translation>Đánh số tiếp sau lần xuất:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revision:</source>
+        <translation>Lần xuất:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries:</source>
+        <translation>Số bài:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key fingerprint:</source>
+        <translation>Dấu vân tay khoá:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+119"/>
+        <source>Keys…</source>
+        <translation>Khoá…</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advanced</source>
+        <translation>Nâng cao</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only for a workspace rebuilt from the package (a new computer, a lost file): the head judge refuses a revision already merged, so number this export above the last revision the head judge has. 0 leaves the numbering as it is.</source>
+        <translation>Chỉ dùng khi bàn chấm được dựng lại từ gói (máy tính mới, mất tệp): trưởng ban từ chối lần xuất đã ghép rồi, nên hãy đánh số lần xuất này lớn hơn lần xuất cuối cùng trưởng ban đã có. Để 0 thì giữ cách đánh số như cũ.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Chép</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the whole SHA-256 (64 digits)</source>
+        <translation>Chép toàn bộ mã SHA-256 (64 ký tự)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score file written</source>
+        <translation>Đã ghi tệp điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the passphrase of your key</source>
+        <translation>cụm mật khẩu của khoá</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Reading the workspace…</source>
+        <translation>Đang đọc bàn chấm…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Judge %1 %2 — %3 — round %4: %5 entries, %6 submitted.</source>
+        <translation>Giám khảo %1 %2 — %3 — vòng %4: %5 bài, %6 bài đã nộp.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 of your %2 entries are not submitted yet. They go in the file as drafts, and the head judge counts only submitted entries: submit the ones you have finished before you export.</source>
+        <translation>%1 trong %2 bài của bạn chưa nộp. Các bài này vào tệp dưới dạng bản nháp, và trưởng ban chỉ tính những bài đã nộp: hãy nộp các bài đã chấm xong trước khi xuất.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>no signing key on this computer yet</source>
+        <translation>máy này chưa có khoá ký</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create my key…</source>
+        <translation>Tạo khoá của tôi…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Save the score file</source>
+        <translation>Lưu tệp điểm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Score files (*.jgs)</source>
+        <translation>Tệp điểm (*.jgs)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose your key, type its passphrase and where to save.</source>
+        <translation>Hãy chọn khoá, gõ cụm mật khẩu và chọn nơi lưu.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1 (judge %2, round %3)</source>
+        <translation>%1 (giám khảo %2, vòng %3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, of which %2 submitted</source>
+        <translation>%1, trong đó %2 bài đã nộp</translation>
     </message>
 </context>
 <context>
@@ -3013,6 +3892,277 @@
         <location line="+1"/>
         <source>Grading</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SigningKeyDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/judge_key_dialogs.py" line="+223"/>
+        <source>Public keys (*.pem)</source>
+        <translation>Khoá công khai (*.pem)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+628"/>
+        <location line="+142"/>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="-764"/>
+        <source>Save the public key</source>
+        <translation>Lưu khoá công khai</translation>
+    </message>
+    <message>
+        <location line="+233"/>
+        <source>My signing key</source>
+        <translation>Khoá ký của tôi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signing keys on this computer. Choose the one you sign the score files of “%1” with: the head judge has pinned it for you.</source>
+        <translation>Các khoá ký trên máy này. Chọn khoá bạn dùng để ký tệp điểm của “%1”: khoá mà trưởng ban đã ghim cho bạn.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The signing keys on this computer. The head judge pins your key&apos;s fingerprint; score files you sign with it are known to be yours.</source>
+        <translation>Các khoá ký trên máy này. Trưởng ban ghim dấu vân tay khoá của bạn; tệp điểm ký bằng khoá đó được biết chắc là của bạn.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fingerprint</source>
+        <translation>Dấu vân tay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Ngày tạo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use for this contest</source>
+        <translation>Dùng cho cuộc thi này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+47"/>
+        <source>Save public key file…</source>
+        <translation>Lưu tệp khoá công khai…</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <location line="+47"/>
+        <source>Back up my key…</source>
+        <translation>Sao lưu khoá…</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Restore a key…</source>
+        <translation>Khôi phục khoá…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New key…</source>
+        <translation>Tạo khoá mới…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create your signing key</source>
+        <translation>Tạo khoá ký của bạn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your score files go to the head judge signed with a key that only this computer holds, so everyone can check that the scores are yours and that nobody changed them on the way. The key is locked with a passphrase that only you know: you type it each time you export your scores.</source>
+        <translation>Tệp điểm của bạn được ký bằng một khoá mà chỉ máy tính này giữ trước khi gửi trưởng ban, nhờ đó ai cũng kiểm tra được điểm đúng là của bạn và không bị ai sửa dọc đường. Khoá được khoá lại bằng một cụm mật khẩu chỉ mình bạn biết: bạn gõ nó mỗi lần xuất điểm.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Your name:</source>
+        <translation>Họ tên:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+306"/>
+        <location line="+167"/>
+        <source>Passphrase:</source>
+        <translation>Cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="-472"/>
+        <source>Passphrase again:</source>
+        <translation>Nhập lại cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Lê Thị Mai</source>
+        <translation>ví dụ: Lê Thị Mai</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least %1 characters; a short sentence is easy to remember and hard to guess. Nobody can recover a forgotten passphrase: keep it somewhere safe.</source>
+        <translation>Ít nhất %1 ký tự; một câu ngắn vừa dễ nhớ vừa khó đoán. Quên cụm mật khẩu thì không ai lấy lại được: hãy cất giữ cẩn thận.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create key</source>
+        <translation>Tạo khoá</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your key is ready</source>
+        <translation>Khoá của bạn đã sẵn sàng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your key&apos;s fingerprint:</source>
+        <translation>Dấu vân tay của khoá:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read this fingerprint aloud to the head judge (in person or by phone), group by group, or send them the public key file. The head judge pins it; from then on only files signed with this key count as yours. The public key is not secret; the passphrase is.</source>
+        <translation>Hãy đọc to dấu vân tay này cho trưởng ban giám khảo (gặp trực tiếp hoặc qua điện thoại), từng nhóm một, hoặc gửi trưởng ban tệp khoá công khai. Trưởng ban ghim khoá này; từ đó chỉ những tệp ký bằng khoá này mới được tính là của bạn. Khoá công khai không cần giữ bí mật; cụm mật khẩu thì phải giữ.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Finish</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(no name)</source>
+        <translation>(không tên)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (mine)</source>
+        <translation>%1 (của tôi)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No key is chosen for this contest yet.</source>
+        <translation>Chưa chọn khoá nào cho cuộc thi này.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your key for this contest: %1</source>
+        <translation>Khoá của bạn cho cuộc thi này: %1</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Type your name: the head judge sees it with the key.</source>
+        <translation>Hãy gõ họ tên: trưởng ban thấy tên này cùng với khoá.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The passphrase needs %1 more characters.</source>
+        <translation>Cụm mật khẩu còn thiếu %1 ký tự.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the same passphrase twice.</source>
+        <translation>Hãy gõ cùng một cụm mật khẩu hai lần.</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Back up my key</source>
+        <translation>Sao lưu khoá của tôi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Keep the backup apart from this computer.&lt;/b&gt; It holds your secret key, locked with your passphrase: anyone who has the file &lt;b&gt;and&lt;/b&gt; the passphrase can sign score files as you. Put it on a USB stick you keep in a safe place; never send it by e-mail or chat, and never write the passphrase on it.</source>
+        <translation>&lt;b&gt;Cất bản sao lưu tách khỏi máy tính này.&lt;/b&gt; Tệp chứa khoá bí mật của bạn, được khoá bằng cụm mật khẩu: bất kỳ ai có tệp &lt;b&gt;và&lt;/b&gt; cụm mật khẩu đều ký được tệp điểm thay bạn. Hãy chép vào một USB và cất ở nơi an toàn; không gửi tệp qua thư điện tử hay tin nhắn, không ghi cụm mật khẩu kèm theo.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Key:</source>
+        <translation>Khoá:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the backup as:</source>
+        <translation>Lưu bản sao lưu vào:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The backup is written only if the passphrase opens the key, so you know it can be restored.</source>
+        <translation>Bản sao lưu chỉ được ghi khi cụm mật khẩu mở được khoá, để bạn chắc chắn khôi phục được.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+159"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>Back up</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no key on this computer yet.</source>
+        <translation>Máy này chưa có khoá nào.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+142"/>
+        <source>Key backups (*.jgk)</source>
+        <translation>Bản sao lưu khoá (*.jgk)</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>Save the key backup</source>
+        <translation>Lưu bản sao lưu khoá</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type your passphrase and choose where to save the backup.</source>
+        <translation>Hãy gõ cụm mật khẩu và chọn nơi lưu bản sao lưu.</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Restore a key</source>
+        <translation>Khôi phục khoá</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a key backup (.jgk) and type the key&apos;s passphrase. The backup is checked before anything is installed: the passphrase must open the key, and the key must be the one the backup names.</source>
+        <translation>Chọn bản sao lưu khoá (.jgk) và gõ cụm mật khẩu của khoá. Bản sao lưu được kiểm tra trước khi cài: cụm mật khẩu phải mở được khoá, và khoá phải đúng là khoá mà bản sao lưu ghi.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Backup file:</source>
+        <translation>Tệp sao lưu:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Open a key backup</source>
+        <translation>Mở bản sao lưu khoá</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose the backup file and type its passphrase.</source>
+        <translation>Hãy chọn tệp sao lưu và gõ cụm mật khẩu của khoá.</translation>
     </message>
 </context>
 <context>
