@@ -189,7 +189,7 @@ def _points(value: Any, source: Path | None) -> Points:
         raise JudgeAppError("sheet_rubric_invalid", source, reason=str(value)) from None
 
 
-def _facts_from_mapping(data: Mapping[str, Any]) -> _ContestFacts:
+def facts_from_mapping(data: Mapping[str, Any]) -> _ContestFacts:
     """A rubric given as plain data: {"contest": {...}, "criteria": [...], "questions": [...]}."""
     try:
         contest = dict(data.get("contest", {}))
@@ -297,7 +297,7 @@ def score_sheet_from_file(
     """Print a judge's score file; the rubric's names come from `rubric_source`."""
     parsed = score_file if isinstance(score_file, ScoreFile) else read_score_file(score_file)
     if isinstance(rubric_source, Mapping):
-        facts = _facts_from_mapping(rubric_source)
+        facts = facts_from_mapping(rubric_source)
         signature = "unchecked"
     elif isinstance(rubric_source, ContestDatabase):
         facts, signature = _facts_and_signature(rubric_source, parsed)
@@ -533,7 +533,7 @@ def _widths(rubric: SheetRubric) -> list[float]:
     return widths
 
 
-def _table(sheet: ScoreSheet) -> Table:
+def sheet_table(sheet: ScoreSheet) -> Table:
     rubric = sheet.rubric
     header = ["TT", "Số phách"]
     header += [f"TC{n}<br/>({_p(c.maximum)})" for n, c in enumerate(rubric.criteria, start=1)]
@@ -646,7 +646,7 @@ def sheet_blocks(sheet: ScoreSheet) -> list[Block]:
     ]
     return [
         Flow(intro),
-        _table(sheet),
+        sheet_table(sheet),
         Flow(closing),
         KeepTogether(signatures_html(signers)),
     ]
