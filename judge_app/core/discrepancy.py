@@ -11,6 +11,7 @@ each criterion with the same absolute thresholds, unless the contest switches th
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -38,16 +39,22 @@ class Thresholds:
 
     def scaled(self, max_total: Points) -> Thresholds:
         """Thresholds for a total out of `max_total` (exact: scale, then round half up)."""
+        return _scaled(self, max_total)
 
-        def scale(p: Points) -> Points:
-            return Points((p.centi * max_total.centi + 500) // 1000)
 
-        return Thresholds(
-            scale(self.agree_below),
-            scale(self.discuss_upto),
-            scale(self.third_mean_upto),
-            self.per_criterion,
-        )
+@functools.cache
+def _scaled(thresholds: Thresholds, max_total: Points) -> Thresholds:
+    """Cached: a merge settles 100,000 entries against one contest's thresholds."""
+
+    def scale(p: Points) -> Points:
+        return Points((p.centi * max_total.centi + 500) // 1000)
+
+    return Thresholds(
+        scale(thresholds.agree_below),
+        scale(thresholds.discuss_upto),
+        scale(thresholds.third_mean_upto),
+        thresholds.per_criterion,
+    )
 
 
 @dataclass(frozen=True)
@@ -88,15 +95,23 @@ def settle_two(
     max_total: Points = Points(1000),
     rounding: str = "half_up_2",
 ) -> Settlement:
-    """Compare two independent gradings of one entry: `criteria` holds (code, first, second)."""
+    """Compare two independent gradings of one entry: `criteria` holds (code, first, second).
+
+    `parts` holds the total and each criterion that is not agreed (a merge settles 100,000
+    entries; the agreed criteria are in the scores themselves).
+    """
     total_t = thresholds.scaled(max_total)
     gap = Points(abs(totals[0].centi - totals[1].centi))
-    parts = [PartCheck("total", gap, _two_way(gap, total_t))]
+    outcome = _two_way(gap, total_t)
+    parts = [PartCheck("total", gap, outcome)]
     if thresholds.per_criterion:
+        agree = thresholds.agree_below.centi
         for code, first, second in criteria:
-            c_gap = Points(abs(first.centi - second.centi))
-            parts.append(PartCheck(code, c_gap, _two_way(c_gap, thresholds)))
-    outcome = max(p.outcome for p in parts)
+            c_gap = abs(first.centi - second.centi)
+            if c_gap >= agree:
+                check = _two_way(Points(c_gap), thresholds)
+                parts.append(PartCheck(code, Points(c_gap), check))
+                outcome = max(outcome, check)
     if outcome is not Outcome.AGREED:
         return Settlement(outcome, None, None, parts)
     final, exact = _mean(totals, rounding)

@@ -16,18 +16,21 @@ recorded by one audit row with its hash, not one row per score.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import hashlib
+import json
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from judge_app.core.errors import JudgeAppError
-from judge_app.core.scores import Points, check_score
+from judge_app.core.scores import Points
 from judge_app.exchange import keys
 from judge_app.exchange.judge_keys import retired_fingerprints
 from judge_app.exchange.score_file import ScoreFile, read_score_file
@@ -36,20 +39,13 @@ from judge_app.store import audit
 from judge_app.store.database import ContestDatabase
 from judge_app.store.models import (
     Assignment,
-    ChoiceAnswer,
     Contest,
     Criterion,
-    CriterionScore,
     Entry,
     EntryFile,
     FileRole,
-    Grading,
-    GradingFlag,
-    GradingStatus,
     Judge,
-    PageNote,
     Question,
-    ScoreFileRecord,
     utcnow,
 )
 
@@ -103,10 +99,11 @@ def merge_score_files(
     if db.role is not FileRole.BOARD:
         raise JudgeAppError("merge_not_board", db.path)
     known_hashes = _known_file_hashes(db)
+    contest = _contest_lookups(db)
     outcomes = []
     for done, path in enumerate(paths):
         try:
-            outcomes.append(_merge_one(db, Path(path), actor, known_hashes))
+            outcomes.append(_merge_one(db, Path(path), actor, known_hashes, contest))
         except JudgeAppError as error:
             outcomes.append(FileOutcome(Path(path), MergeStatus.REFUSED, error=error))
         if progress is not None:
@@ -125,8 +122,6 @@ def _known_file_hashes(db: ContestDatabase) -> dict[str, set[str]]:
             known.setdefault(code, set()).add(digest)
     folder = db.path.parent / PACKAGE_EVIDENCE_DIR
     if folder.is_dir():
-        import json
-
         for manifest in sorted(folder.glob("*.json")):
             try:
                 data = json.loads(manifest.read_text(encoding="utf-8"))
@@ -140,6 +135,48 @@ def _known_file_hashes(db: ContestDatabase) -> dict[str, set[str]]:
 
 def _refuse(code: str, path: Path, **params: Any) -> JudgeAppError:
     return JudgeAppError(code, path, **params)
+
+
+@dataclass(frozen=True, slots=True)
+class _Criterion:
+    id: int
+    code: str
+    maximum: int
+    step: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Question:
+    id: int
+    options: str
+    answer: str
+    points: int
+
+
+@dataclass(frozen=True, slots=True)
+class _ContestLookups:
+    uuid: str
+    entries: dict[str, int]
+    criteria: dict[str, _Criterion]
+    questions: dict[str, _Question]
+
+
+def _contest_lookups(db: ContestDatabase) -> _ContestLookups:
+    """Read once per merge: 20 files share one contest."""
+    with db.read_session() as session:
+        contest = session.scalars(select(Contest)).one()
+        return _ContestLookups(
+            contest.uuid,
+            {code: entry_id for code, entry_id in session.execute(select(Entry.code, Entry.id))},
+            {
+                c.code: _Criterion(c.id, c.code, c.maximum.centi, c.step.centi)
+                for c in session.scalars(select(Criterion))
+            },
+            {
+                str(q.number): _Question(q.id, q.options, q.answer, q.points.centi)
+                for q in session.scalars(select(Question))
+            },
+        )
 
 
 def _judge(session: Session, score_file: ScoreFile) -> Judge:
@@ -169,31 +206,33 @@ def _check_key(db: ContestDatabase, judge: Judge, score_file: ScoreFile) -> None
         raise _refuse("merge_bad_signature", path, judge=judge.code)
 
 
-def _check_revision(session: Session, judge: Judge, score_file: ScoreFile) -> bool:
-    """True when this exact file was merged before (nothing to do)."""
-    same = session.scalars(
-        select(ScoreFileRecord).where(
-            ScoreFileRecord.judge_id == judge.id,
-            ScoreFileRecord.revision == score_file.revision,
-        )
-    ).first()
+def _already_merged(
+    connection: sqlite3.Connection, judge_id: int, judge_code: str, score_file: ScoreFile
+) -> bool:
+    """True when this exact file was merged before (nothing to do); refuses a replay and a
+    second file that claims a revision already merged. Runs inside the write transaction, so
+    two merges of one judge's files cannot both pass it."""
+    same = connection.execute(
+        "SELECT sha256 FROM score_file WHERE judge_id = ? AND revision = ?",
+        (judge_id, score_file.revision),
+    ).fetchone()
     if same is not None:
-        if same.sha256 == score_file.sha256:
+        if same[0] == score_file.sha256:
             return True
         raise _refuse(
             "merge_revision_conflict",
             score_file.path,
-            judge=judge.code,
+            judge=judge_code,
             revision=score_file.revision,
         )
-    newest = session.scalar(
-        select(func.max(ScoreFileRecord.revision)).where(ScoreFileRecord.judge_id == judge.id)
-    )
+    newest = connection.execute(
+        "SELECT max(revision) FROM score_file WHERE judge_id = ?", (judge_id,)
+    ).fetchone()[0]
     if newest is not None and score_file.revision < newest:
         raise _refuse(
             "merge_revision_old",
             score_file.path,
-            judge=judge.code,
+            judge=judge_code,
             revision=score_file.revision,
             newest=newest,
         )
@@ -201,59 +240,70 @@ def _check_revision(session: Session, judge: Judge, score_file: ScoreFile) -> bo
 
 
 def _merge_one(
-    db: ContestDatabase, path: Path, actor: str, known_hashes: dict[str, set[str]]
+    db: ContestDatabase,
+    path: Path,
+    actor: str,
+    known_hashes: dict[str, set[str]],
+    contest: _ContestLookups,
 ) -> FileOutcome:
     score_file = read_score_file(path)
-    with db.session() as session, session.begin():
-        contest = session.scalars(select(Contest)).one()
-        if score_file.contest_uuid != contest.uuid:
-            raise _refuse("merge_other_contest", path)
+    if score_file.contest_uuid != contest.uuid:
+        raise _refuse("merge_other_contest", path)
+    with db.read_session() as session:
         judge = _judge(session, score_file)
         _check_key(db, judge, score_file)
-        if _check_revision(session, judge, score_file):
+        judge_id, judge_code = judge.id, judge.code
+        assigned = {
+            (entry_id, round_)
+            for entry_id, round_ in session.execute(
+                select(Assignment.entry_id, Assignment.round).where(Assignment.judge_id == judge_id)
+            )
+        }
+    plan = _plan(score_file, judge_code, contest, assigned, known_hashes)
+    with db.write_transaction() as connection:
+        if _already_merged(connection, judge_id, judge_code, score_file):
             return FileOutcome(
-                path,
-                MergeStatus.UNCHANGED,
-                judge.code,
+                path, MergeStatus.UNCHANGED, judge_code, score_file.revision, plan.entries
+            )
+        _write(connection, judge_id, plan)
+        stored = _keep_evidence(db, judge_code, score_file)
+        connection.execute(
+            "INSERT INTO score_file (judge_id, round, revision, sha256, stored_path, entries, "
+            "exported_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                judge_id,
+                score_file.round,
                 score_file.revision,
-                len(score_file.entries),
-            )
-        unknown = _write_gradings(session, judge, score_file, known_hashes)
-        stored = _keep_evidence(db, judge.code, score_file)
-        session.add(
-            ScoreFileRecord(
-                judge_id=judge.id,
-                round=score_file.round,
-                revision=score_file.revision,
-                sha256=score_file.sha256,
-                stored_path=stored,
-                entries=len(score_file.entries),
-                exported_at=str(score_file.body["exported_at"]),
-            )
+                score_file.sha256,
+                stored,
+                plan.entries,
+                str(score_file.body["exported_at"]),
+                _now(),
+            ),
         )
-        audit.record(
-            session,
+        audit.append(
+            connection,
             actor=actor,
             action=MERGE_ACTION,
             entity="score_file",
-            entity_key=judge.code,
+            entity_key=judge_code,
             before=None,
             after={
                 "sha256": score_file.sha256,
                 "revision": score_file.revision,
                 "round": score_file.round,
-                "entries": len(score_file.entries),
-                "unknown_files": len(unknown),
+                "entries": plan.entries,
+                "unknown_files": len(plan.unknown_files),
                 "stored": stored,
             },
         )
     return FileOutcome(
         path,
         MergeStatus.MERGED,
-        judge.code,
+        judge_code,
         score_file.revision,
-        len(score_file.entries),
-        unknown_files=tuple(unknown),
+        plan.entries,
+        unknown_files=tuple(plan.unknown_files),
     )
 
 
@@ -263,7 +313,12 @@ def _keep_evidence(db: ContestDatabase, judge_code: str, score_file: ScoreFile) 
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in judge_code) or "judge"
     relative = f"{EVIDENCE_DIR}/{safe}/{safe}-v{score_file.revision}-{score_file.sha256[:12]}.jgs"
     target = db.path.parent / relative
-    data = score_file.path.read_bytes()
+    try:
+        data = score_file.path.read_bytes()
+    except OSError as exc:
+        raise JudgeAppError(
+            "file_unreadable", score_file.path, reason=exc.strerror or str(exc)
+        ) from exc
     if hashlib.sha256(data).hexdigest() != score_file.sha256:
         raise _refuse("merge_file_changed", score_file.path)
     try:
@@ -274,141 +329,213 @@ def _keep_evidence(db: ContestDatabase, judge_code: str, score_file: ScoreFile) 
     return relative
 
 
-@dataclass(frozen=True, slots=True)
-class _Lookups:
-    entries: dict[str, int]
-    criteria: dict[str, Criterion]
-    questions: dict[str, Question]
-    assigned: set[tuple[int, int]]  # (entry id, round) assigned to this judge
+# ---------------------------------------------------------------------------------------------
+# Checking a file's entries and turning them into rows (before the write lock is taken)
+
+_STATUS = {"draft": "DRAFT", "submitted": "SUBMITTED"}  # GradingStatus as the column stores it
 
 
-def _lookups(session: Session, judge: Judge) -> _Lookups:
-    return _Lookups(
-        {code: entry_id for code, entry_id in session.execute(select(Entry.code, Entry.id))},
-        {c.code: c for c in session.scalars(select(Criterion))},
-        {str(q.number): q for q in session.scalars(select(Question))},
-        {
-            (entry_id, round_)
-            for entry_id, round_ in session.execute(
-                select(Assignment.entry_id, Assignment.round).where(Assignment.judge_id == judge.id)
-            )
-        },
+@dataclass(slots=True)
+class _Plan:
+    entries: int = 0
+    # (entry id, round, status, comment, revision, submitted_at)
+    gradings: list[tuple[int, int, str, str, int, str | None]] = field(default_factory=list)
+    # keyed by (entry id, round): (criterion id, centi, comment) / (question id, chosen) / …
+    scores: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
+    answers: dict[tuple[int, int], list[tuple[int, str]]] = field(default_factory=dict)
+    flags: dict[tuple[int, int], list[tuple[str, str]]] = field(default_factory=dict)
+    notes: dict[tuple[int, int], list[tuple[int, int, float, float, str]]] = field(
+        default_factory=dict
     )
+    unknown_files: list[str] = field(default_factory=list)
 
 
-def _checked_points(path: Path, code: str, text: str, criterion: Criterion) -> Points:
-    points = Points.parse(text)
-    try:
-        check_score(points, criterion.maximum, criterion.step)
-    except JudgeAppError:
-        raise _refuse("merge_score_invalid", path, entry=code, criterion=criterion.code) from None
-    return points
+_POINTS: dict[str, int] = {}
 
 
-def _write_gradings(
-    session: Session, judge: Judge, score_file: ScoreFile, known_hashes: dict[str, set[str]]
-) -> list[str]:
+def _centi(path: Path, text: str) -> int:
+    value = _POINTS.get(text)
+    if value is None:
+        try:
+            value = Points.parse(text).centi
+        except JudgeAppError:
+            raise _malformed(path, "scores") from None
+        _POINTS[text] = value
+    return value
+
+
+def _malformed(path: Path, reason: str) -> JudgeAppError:
+    return JudgeAppError("score_file_malformed", path, reason=reason)
+
+
+def _plan(
+    score_file: ScoreFile,
+    judge_code: str,
+    contest: _ContestLookups,
+    assigned: set[tuple[int, int]],
+    known_hashes: dict[str, set[str]],
+) -> _Plan:
     path = score_file.path
-    look = _lookups(session, judge)
+    items = score_file.entries
     not_assigned = [
         item["code"]
-        for item in score_file.entries
-        if (look.entries.get(item["code"]), item["round"]) not in look.assigned
+        for item in items
+        if (contest.entries.get(item["code"]), item["round"]) not in assigned
     ]
     if not_assigned:
         raise _refuse(
             "merge_not_assigned",
             path,
-            judge=judge.code,
+            judge=judge_code,
             count=len(not_assigned),
             entries=", ".join(not_assigned[:10]),
         )
-    unknown_files: list[str] = []
-    now = utcnow()
-    for item in score_file.entries:
-        if item["status"] == "not_started":
+    plan = _Plan(entries=len(items))
+    for item in items:
+        status = item["status"]
+        if status == "not_started":
             continue
+        stored_status = _STATUS.get(status)
         code, round_ = item["code"], item["round"]
-        entry_id = look.entries[code]
-        seen = {f["sha256"] for f in item["files"]}
-        if not seen <= known_hashes.get(code, set()):
-            unknown_files.append(code)
-        grading = session.scalars(
-            select(Grading).where(
-                Grading.entry_id == entry_id,
-                Grading.judge_id == judge.id,
-                Grading.round == round_,
-            )
-        ).first()
-        if grading is None:
-            grading = Grading(entry_id=entry_id, judge_id=judge.id, round=round_, created_at=now)
-            session.add(grading)
-        try:
-            status = GradingStatus(item["status"])
-        except ValueError:
-            raise _refuse("score_file_malformed", path, reason=f"{code}.status") from None
-        grading.status = status
-        grading.comment = item["comment"]
-        grading.revision = item["revision"]
-        grading.updated_at = now
-        submitted = item.get("submitted_at")
-        grading.submitted_at = _when(submitted) if isinstance(submitted, str) else None
-        session.flush()
-        for table in (CriterionScore, ChoiceAnswer, GradingFlag, PageNote):
-            session.execute(delete(table).where(table.grading_id == grading.id))
+        if stored_status is None:
+            raise _malformed(path, f"{code}.status")
+        key = (contest.entries[code], round_)
+        if not {f["sha256"] for f in item["files"]} <= known_hashes.get(code, set()):
+            plan.unknown_files.append(code)
         comments = item["criterion_comments"]
+        total = 0
+        scores = []
         for criterion_code, text in item["scores"].items():
-            criterion = look.criteria.get(criterion_code)
+            criterion = contest.criteria.get(criterion_code)
             if criterion is None:
                 raise _refuse("merge_unknown_criterion", path, entry=code, criterion=criterion_code)
-            session.add(
-                CriterionScore(
-                    grading_id=grading.id,
-                    criterion_id=criterion.id,
-                    points=_checked_points(path, code, text, criterion),
-                    comment=comments.get(criterion_code, ""),
-                    updated_at=now,
-                )
-            )
+            centi = _centi(path, text)
+            if not 0 <= centi <= criterion.maximum or (criterion.step and centi % criterion.step):
+                raise _refuse("merge_score_invalid", path, entry=code, criterion=criterion_code)
+            total += centi
+            scores.append((criterion.id, centi, str(comments.get(criterion_code, ""))))
+        answers = []
         for number, chosen in item["answers"].items():
-            question = look.questions.get(number)
+            question = contest.questions.get(number)
             if question is None or (chosen and chosen not in question.options):
                 raise _refuse("merge_unknown_question", path, entry=code, question=number)
-            session.add(ChoiceAnswer(grading_id=grading.id, question_id=question.id, chosen=chosen))
-        _check_total(path, item, look)
-        for flag, note in item["flags"].items():
-            session.add(GradingFlag(grading_id=grading.id, code=flag, note=note))
+            if chosen and chosen == question.answer:
+                total += question.points
+            answers.append((question.id, chosen))
+        if _centi(path, item["total"]) != total:
+            raise _refuse("merge_total_mismatch", path, entry=code, total=item["total"])
+        notes = []
         for note in item["page_notes"]:
-            session.add(
-                PageNote(
-                    grading_id=grading.id,
-                    file_sort=int(note.get("file", 1)) - 1,
-                    page=int(note.get("page", 1)) - 1,
-                    x=float(note.get("x", "0")),
-                    y=float(note.get("y", "0")),
-                    text=note["text"],
-                    created_at=now,
+            try:
+                notes.append(
+                    (
+                        int(note.get("file", 1)) - 1,
+                        int(note.get("page", 1)) - 1,
+                        float(note.get("x", "0")),
+                        float(note.get("y", "0")),
+                        str(note["text"]),
+                    )
                 )
+            except (TypeError, ValueError):
+                raise _malformed(path, f"{code}.page_notes") from None
+        submitted = item.get("submitted_at")
+        plan.gradings.append(
+            (
+                key[0],
+                round_,
+                stored_status,
+                item["comment"],
+                int(item["revision"]),
+                _when(submitted) if isinstance(submitted, str) else None,
             )
-    return unknown_files
+        )
+        plan.scores[key] = scores
+        plan.answers[key] = answers
+        plan.flags[key] = [(flag, str(note)) for flag, note in item["flags"].items()]
+        plan.notes[key] = notes
+    return plan
 
 
-def _check_total(path: Path, item: dict[str, Any], look: _Lookups) -> None:
-    """The total must be what the scores and the answer key give: a file whose sum disagrees
-    with its parts was not made by this app, whatever its signature."""
-    total = sum((Points.parse(v) for v in item["scores"].values()), Points(0))
-    for number, chosen in item["answers"].items():
-        question = look.questions[number]
-        if chosen and chosen == question.answer:
-            total = total + question.points
-    if Points.parse(item["total"]) != total:
-        raise _refuse("merge_total_mismatch", path, entry=item["code"], total=item["total"])
+def _now() -> str:
+    """Now as SQLAlchemy stores a DateTime in SQLite."""
+    return utcnow().isoformat(sep=" ", timespec="microseconds")
 
 
-def _when(text: str) -> Any:
-    import datetime as dt
-
+def _when(text: str) -> str | None:
     try:
-        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
+        moment = dt.datetime.fromisoformat(text).replace(tzinfo=None)
     except ValueError:
         return None
+    return moment.isoformat(sep=" ", timespec="microseconds")
+
+
+def _write(connection: sqlite3.Connection, judge_id: int, plan: _Plan) -> None:
+    """The plan's rows, replacing this judge's earlier rows for the same entries and rounds:
+    batched statements on the raw connection (a file holds up to tens of thousands)."""
+    now = _now()
+    existing = {
+        (entry_id, round_): grading_id
+        for grading_id, entry_id, round_ in connection.execute(
+            "SELECT id, entry_id, round FROM grading WHERE judge_id = ?", (judge_id,)
+        )
+    }
+    updates, inserts = [], []
+    for entry_id, round_, status, comment, revision, submitted in plan.gradings:
+        grading_id = existing.get((entry_id, round_))
+        if grading_id is None:
+            inserts.append(
+                (entry_id, judge_id, round_, status, comment, revision, now, now, submitted)
+            )
+        else:
+            updates.append((status, comment, revision, now, submitted, grading_id))
+    if updates:
+        connection.executemany(
+            "UPDATE grading SET status = ?, comment = ?, revision = ?, updated_at = ?, "
+            "submitted_at = ? WHERE id = ?",
+            updates,
+        )
+        old = [(grading_id,) for *_, grading_id in updates]
+        for table in ("criterion_score", "choice_answer", "grading_flag", "page_note"):
+            connection.executemany(f"DELETE FROM {table} WHERE grading_id = ?", old)
+    if inserts:
+        connection.executemany(
+            "INSERT INTO grading (entry_id, judge_id, round, status, comment, revision, "
+            "created_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            inserts,
+        )
+        existing = {
+            (entry_id, round_): grading_id
+            for grading_id, entry_id, round_ in connection.execute(
+                "SELECT id, entry_id, round FROM grading WHERE judge_id = ?", (judge_id,)
+            )
+        }
+    connection.executemany(
+        "INSERT INTO criterion_score (grading_id, criterion_id, points, comment, updated_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (
+            (existing[key], criterion_id, centi, comment, now)
+            for key, rows in plan.scores.items()
+            for criterion_id, centi, comment in rows
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO choice_answer (grading_id, question_id, chosen) VALUES (?, ?, ?)",
+        (
+            (existing[key], question_id, chosen)
+            for key, rows in plan.answers.items()
+            for question_id, chosen in rows
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO grading_flag (grading_id, code, note) VALUES (?, ?, ?)",
+        ((existing[key], flag, note) for key, rows in plan.flags.items() for flag, note in rows),
+    )
+    connection.executemany(
+        "INSERT INTO page_note (grading_id, file_sort, page, x, y, text, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            (existing[key], file_sort, page, x, y, text, now)
+            for key, rows in plan.notes.items()
+            for file_sort, page, x, y, text in rows
+        ),
+    )

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import enum
 import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,20 +31,12 @@ from judge_app.core.scores import Points, check_score
 from judge_app.store import audit
 from judge_app.store.database import ContestDatabase
 from judge_app.store.models import (
-    Assignment,
     AuditRow,
     Category,
-    ChoiceAnswer,
     Contest,
-    Criterion,
-    CriterionScore,
     Decision,
     Entry,
     EntryStatus,
-    Grading,
-    GradingStatus,
-    Judge,
-    Question,
 )
 
 DECIDE_ACTION = "score.decide"
@@ -108,36 +102,51 @@ class _Graded:
     round: int
     order: tuple[int, str]
     total: Points
-    criteria: dict[str, Points]
+    criteria: dict[str, int]  # criterion code → hundredths
+
+
+def _driver(session: Session) -> sqlite3.Connection:
+    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
 
 
 def _gradings(session: Session, excluded: set[int]) -> dict[int, list[_Graded]]:
-    criteria = {c.id: c.code for c in session.scalars(select(Criterion))}
-    questions = {q.id: q for q in session.scalars(select(Question))}
-    scores: dict[int, dict[str, Points]] = defaultdict(dict)
-    for grading_id, criterion_id, points in session.execute(
-        select(CriterionScore.grading_id, CriterionScore.criterion_id, CriterionScore.points)
+    """Plain SQL rows on the driver connection (no ORM objects, no result wrappers): a contest
+    of 100,000 entries has a million scores."""
+    connection = _driver(session)
+    criteria: dict[int, str] = dict(connection.execute("SELECT id, code FROM criterion"))
+    key = {
+        question_id: (answer, points)
+        for question_id, answer, points in connection.execute(
+            "SELECT id, answer, points FROM question"
+        )
+    }
+    scores: dict[int, dict[str, int]] = defaultdict(dict)
+    sums: dict[int, int] = defaultdict(int)
+    for grading_id, criterion_id, centi in connection.execute(
+        "SELECT s.grading_id, s.criterion_id, s.points FROM criterion_score s "
+        "JOIN grading g ON g.id = s.grading_id WHERE g.status = 'SUBMITTED'"
     ):
-        scores[grading_id][criteria[criterion_id]] = points
-    choice: dict[int, Points] = defaultdict(lambda: Points(0))
-    for grading_id, question_id, chosen in session.execute(
-        select(ChoiceAnswer.grading_id, ChoiceAnswer.question_id, ChoiceAnswer.chosen)
+        scores[grading_id][criteria[criterion_id]] = centi
+        sums[grading_id] += centi
+    for grading_id, question_id, chosen in connection.execute(
+        "SELECT a.grading_id, a.question_id, a.chosen FROM choice_answer a "
+        "JOIN grading g ON g.id = a.grading_id WHERE g.status = 'SUBMITTED'"
     ):
-        question = questions[question_id]
-        if chosen and chosen == question.answer:
-            choice[grading_id] = choice[grading_id] + question.points
+        answer, points = key[question_id]
+        if chosen and chosen == answer:
+            sums[grading_id] += points
     found: dict[int, list[_Graded]] = defaultdict(list)
-    for grading_id, entry_id, round_, judge_code, submitted in session.execute(
-        select(Grading.id, Grading.entry_id, Grading.round, Judge.code, Grading.submitted_at)
-        .join(Judge, Judge.id == Grading.judge_id)
-        .where(Grading.status == GradingStatus.SUBMITTED)
+    for grading_id, entry_id, round_, judge_code, submitted in connection.execute(
+        "SELECT g.id, g.entry_id, g.round, j.code, g.submitted_at FROM grading g "
+        "JOIN judge j ON j.id = g.judge_id WHERE g.status = 'SUBMITTED'"
     ):
         if round_ in excluded:
             continue
-        parts = scores.get(grading_id, {})
-        total = sum(parts.values(), choice[grading_id])
-        order = (round_, submitted.isoformat() if submitted else "")
-        found[entry_id].append(_Graded(judge_code, round_, order, total, parts))
+        order = (round_, submitted or "")
+        total = Points(sums.get(grading_id, 0))
+        found[entry_id].append(
+            _Graded(judge_code, round_, order, total, scores.get(grading_id, {}))
+        )
     for items in found.values():
         items.sort(key=lambda g: g.order)
     return found
@@ -153,44 +162,60 @@ def _decisions(session: Session) -> dict[int, Decision]:
 def _third_assigned(session: Session, excluded: set[int]) -> dict[int, int]:
     """Entry id → number of distinct judges assigned to it outside calibration rounds."""
     judges: dict[int, set[int]] = defaultdict(set)
-    for entry_id, judge_id, round_ in session.execute(
-        select(Assignment.entry_id, Assignment.judge_id, Assignment.round)
+    for entry_id, judge_id, round_ in _driver(session).execute(
+        "SELECT entry_id, judge_id, round FROM assignment"
     ):
         if round_ not in excluded:
             judges[entry_id].add(judge_id)
     return {entry_id: len(ids) for entry_id, ids in judges.items()}
 
 
-def _thresholds(contest: Contest) -> Thresholds:
-    return Thresholds(
-        contest.agree_below,
-        contest.discuss_upto,
-        contest.third_mean_upto,
-        contest.per_criterion_rule,
-    )
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """The contest's rule settings, read once per settlement (not per entry)."""
+
+    thresholds: Thresholds
+    max_total: Points
+    rounding: str
+
+    @classmethod
+    def of(cls, contest: Contest) -> _Rule:
+        thresholds = Thresholds(
+            contest.agree_below,
+            contest.discuss_upto,
+            contest.third_mean_upto,
+            contest.per_criterion_rule,
+        )
+        return cls(thresholds, contest.max_total, contest.rounding)
 
 
-def _from_rule(graded: list[_Graded], contest: Contest) -> tuple[Settlement | None, str]:
-    thresholds = _thresholds(contest)
+def _from_rule(graded: list[_Graded], rule: _Rule) -> tuple[Settlement | None, str]:
     if len(graded) < 2:
         return None, ""
     if len(graded) == 2:
         first, second = graded
-        shared = sorted(set(first.criteria) & set(second.criteria))
+        agree = rule.thresholds.agree_below.centi
+        # Only criteria whose gap can matter: the rule ignores the others, and a merge of
+        # 100,000 entries should not build 500,000 score objects to say so.
+        wide = [
+            (code, Points(score), Points(second.criteria[code]))
+            for code, score in sorted(first.criteria.items())
+            if code in second.criteria and abs(score - second.criteria[code]) >= agree
+        ]
         result = settle_two(
             (first.total, second.total),
-            [(code, first.criteria[code], second.criteria[code]) for code in shared],
-            thresholds=thresholds,
-            max_total=contest.max_total,
-            rounding=contest.rounding,
+            wide,
+            thresholds=rule.thresholds,
+            max_total=rule.max_total,
+            rounding=rule.rounding,
         )
         return result, "mean_of_two"
     a, b, c = graded[:3]
     result = settle_three(
         (a.total, b.total, c.total),
-        thresholds=thresholds,
-        max_total=contest.max_total,
-        rounding=contest.rounding,
+        thresholds=rule.thresholds,
+        max_total=rule.max_total,
+        rounding=rule.rounding,
     )
     equal = len({a.total, b.total, c.total}) < 3
     return result, "two_equal_of_three" if equal else "mean_of_three"
@@ -210,15 +235,18 @@ def settle_entries(
     """Every entry's standing, ordered by code (only `codes` when given)."""
     wanted = set(codes) if codes is not None else None
     with db.read_session() as session:
-        contest = session.scalars(select(Contest)).one()
+        rule = _Rule.of(session.scalars(select(Contest)).one())
         excluded = _calibration_rounds(session)
         graded = _gradings(session, excluded)
         decisions = _decisions(session)
         assigned = _third_assigned(session, excluded)
         categories = {c.id: c.code for c in session.scalars(select(Category))}
-        rows = session.execute(
-            select(Entry.id, Entry.code, Entry.category_id, Entry.status).order_by(Entry.code)
-        ).all()
+        rows = [
+            (entry_id, code, category_id, EntryStatus[status])
+            for entry_id, code, category_id, status in _driver(session).execute(
+                "SELECT id, code, category_id, status FROM entry ORDER BY code"
+            )
+        ]
         out = []
         for entry_id, code, category_id, status in rows:
             if wanted is not None and code not in wanted:
@@ -231,7 +259,7 @@ def settle_entries(
                     decisions.get(entry_id),
                     assigned.get(entry_id, 0),
                     status,
-                    contest,
+                    rule,
                 )
             )
     return out
@@ -244,10 +272,10 @@ def _settle_one(
     decision: Decision | None,
     judges_assigned: int,
     status: EntryStatus,
-    contest: Contest,
+    rule: _Rule,
 ) -> EntrySettlement:
     totals = tuple(JudgeTotal(g.judge, g.round, g.total) for g in graded)
-    result, rule = _from_rule(graded, contest)
+    result, how = _from_rule(graded, rule)
     gaps = tuple((p.part, p.gap) for p in result.parts) if result is not None else ()
     if decision is not None and decision.kind == DecisionKind.INVALID:
         return EntrySettlement(
@@ -273,9 +301,7 @@ def _settle_one(
     if queue is Queue.THIRD and judges_assigned >= 3:
         queue = Queue.THIRD_ASSIGNED
     if queue is Queue.AGREED:
-        return EntrySettlement(
-            code, category, queue, result.final, result.exact, rule, totals, gaps
-        )
+        return EntrySettlement(code, category, queue, result.final, result.exact, how, totals, gaps)
     return EntrySettlement(code, category, queue, None, None, "", totals, gaps)
 
 

@@ -3,7 +3,6 @@ and every refusal the head judge relies on (nothing written when a file is refus
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import shutil
@@ -24,9 +23,11 @@ from judge_app.exchange.demo_packages import make_demo_packages
 from judge_app.exchange.judge_keys import register_judge_key, replace_judge_key
 from judge_app.exchange.merge import MergeStatus, merge_score_files
 from judge_app.exchange.score_file import (
-    canonical_bytes,
     export_score_file,
+    file_bytes,
     read_score_file,
+    signed_part,
+    summary_path,
 )
 from judge_app.exchange.workspace import open_package
 from judge_app.store.audit import verify
@@ -229,7 +230,10 @@ def test_the_file_is_readable_and_its_summary_is_signed(case: Case) -> None:
     _grade(case.workspace, 2)
     out = _export(case)
     text = out.read_text(encoding="utf-8")
+    assert text.startswith("judge-app-scores 1\n") and text.count("\n") == 3
     assert "Tệp điểm của giám khảo GK1" in text
+    beside = summary_path(out).read_text(encoding="utf-8")
+    assert "Tệp điểm của giám khảo GK1" in beside and "SHA-256" in beside
     parsed = read_score_file(out)
     assert parsed.revision == 1 and parsed.judge_code == "GK1"
     assert parsed.fingerprint == case.setup.fingerprints["GK1"]
@@ -284,7 +288,7 @@ def test_one_flipped_byte_anywhere_is_refused(case: Case, where: float) -> None:
     before = _snapshot(case.board)
     assert _refusal(case, bad) in {
         "score_file_malformed",
-        "score_file_edited",
+        "score_file_version",
         "merge_bad_signature",
         "merge_other_contest",
         "merge_unknown_judge",
@@ -296,13 +300,10 @@ def test_one_flipped_byte_anywhere_is_refused(case: Case, where: float) -> None:
 
 
 def _resign(case: Case, source: Path, target: Path, change: object, key_code: str) -> Path:
-    parsed = json.loads(source.read_text(encoding="utf-8"))
-    body = parsed["body"]
+    body = json.loads(source.read_bytes().split(b"\n")[1])
     change(body)  # type: ignore[operator]
-    key = case.private_key(key_code)
-    signature = keys.sign(key, canonical_bytes(body))
-    parsed["signature"]["value"] = base64.b64encode(signature).decode("ascii")
-    target.write_bytes(canonical_bytes(parsed))
+    signed = signed_part(body)
+    target.write_bytes(file_bytes(signed, keys.sign(case.private_key(key_code), signed)))
     return target
 
 
@@ -328,12 +329,15 @@ def test_a_score_changed_and_resigned_by_another_judge_is_refused(case: Case) ->
     assert _refusal(case, claimed) == "merge_key_mismatch"
 
 
-def test_an_edited_space_is_refused_even_though_json_would_forgive_it(case: Case) -> None:
+def test_an_added_space_is_refused_even_though_json_would_forgive_it(case: Case) -> None:
     _grade(case.workspace, 1)
     out = _export(case)
     spaced = case.tmp / "spaced.jgs"
-    spaced.write_bytes(out.read_bytes().replace(b'"body": {', b'"body":  {', 1))
-    assert _refusal(case, spaced) == "score_file_edited"
+    spaced.write_bytes(out.read_bytes().replace(b'"entries":[', b'"entries": [', 1))
+    assert _refusal(case, spaced) == "merge_bad_signature"
+    trailing = case.tmp / "trailing.jgs"
+    trailing.write_bytes(out.read_bytes() + b"\n")
+    assert _refusal(case, trailing) == "score_file_malformed"
 
 
 def test_replay_of_an_older_revision_is_refused(case: Case) -> None:
