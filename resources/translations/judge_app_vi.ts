@@ -74,7 +74,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Grading</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chấm bài</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -278,6 +278,16 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>Print score s&amp;heets…</source>
+        <translation>In p&amp;hiếu chấm…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview, print or save as PDF every judge&apos;s score sheet (phiếu chấm)</source>
+        <translation>Xem trước, in hoặc lưu thành PDF phiếu chấm của mọi giám khảo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Export score file…</source>
         <translation>&amp;Xuất tệp điểm…</translation>
     </message>
@@ -459,132 +469,132 @@
     <message>
         <location line="+16"/>
         <source>&amp;Submit the entry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nộp bài đã chấm</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Hand in this entry&apos;s grading (every criterion and question needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nộp kết quả chấm bài này (cần đủ mọi tiêu chí và câu hỏi)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Next entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Bài &amp;sau</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Previous entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Bài &amp;trước</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Next &amp;ungraded entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Bài &amp;chưa chấm tiếp theo</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The next entry not submitted yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Bài tiếp theo chưa nộp điểm</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Next page of the &amp;document</source>
-        <translation type="unfinished"></translation>
+        <translation>Trang sau của &amp;bài</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Turn the page while typing in the rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Lật trang trong khi vẫn nhập điểm</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Previous page of the d&amp;ocument</source>
-        <translation type="unfinished"></translation>
+        <translation>Trang trước của b&amp;ài</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Go to the &amp;rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến ô &amp;chấm điểm</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The first question or score still empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu hỏi hoặc ô điểm đầu tiên còn trống</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Go to the overall &amp;comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến ô &amp;nhận xét chung</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Go to the entry &amp;list</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến &amp;danh sách bài</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Comment &amp;bank…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngân hàng &amp;nhận xét…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Pick a ready comment for the field you are typing in</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn nhận xét có sẵn cho ô đang nhập</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Add the comment to the bank</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thêm nhận xét vào ngân hàng</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Keep the comment you typed for other entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu nhận xét vừa nhập để dùng cho bài khác</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Flag for the head judge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Báo trưởng ban giám khảo…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Identity revealed, copy, off topic, wrong format, unreadable, missing pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Lộ danh tính, sao chép, lạc đề, sai thể thức, không đọc được, thiếu trang</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Pin a note on the &amp;page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú lên &amp;trang…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A note at the middle of the view (or Ctrl+click on the page)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú ở giữa vùng đang xem (hoặc Ctrl+bấm chuột lên trang)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Take back the last score, answer or comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ thay đổi cuối cùng (điểm, đáp án, nhận xét)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Làm lại</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Swap document and rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi &amp;bên bài và phiếu chấm</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Put the rubric on the other side</source>
-        <translation type="unfinished"></translation>
+        <translation>Đưa phiếu chấm sang bên kia</translation>
     </message>
 </context>
 <context>
@@ -1069,17 +1079,17 @@
     <message>
         <location filename="../../judge_app/ui/grading_flags.py" line="+102"/>
         <source>Flag entry %1 for the head judge</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo trưởng ban về bài %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tick what is wrong (Space) and add a short note (Tab). A flagged entry can still be scored, except when it is unreadable or pages are missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh dấu vấn đề (phím cách) và ghi chú ngắn (Tab). Bài đã báo vẫn chấm được, trừ khi không đọc được hoặc thiếu trang.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Note: where, what (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú: ở đâu, điều gì (không bắt buộc)</translation>
     </message>
 </context>
 <context>
@@ -1088,65 +1098,143 @@
         <location filename="../../judge_app/ui/grading_list.py" line="+50"/>
         <location line="+24"/>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa chấm</translation>
     </message>
     <message>
         <location line="-23"/>
         <location line="+24"/>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang chấm</translation>
     </message>
     <message>
         <location line="-23"/>
         <location line="+24"/>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nộp</translation>
     </message>
     <message>
         <location line="-23"/>
         <location line="+24"/>
         <source>Flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã báo trưởng ban</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>Code</source>
-        <translation type="unfinished">Số phách</translation>
+        <translation>Số phách</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Category</source>
-        <translation type="unfinished">Đối tượng</translation>
+        <translation>Đối tượng</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Format</source>
-        <translation type="unfinished">Thể thức</translation>
+        <translation>Thể thức</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+266"/>
+        <source>Graded %1/%2</source>
+        <translation>Đã chấm %1/%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Hiện:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Entries by code only. Enter or a click opens one.</source>
+        <translation>Bài chỉ ghi số phách. Enter hoặc bấm chuột để mở.</translation>
+    </message>
+    <message>
+        <location line="-282"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Total</source>
-        <translation type="unfinished">Tổng</translation>
+        <translation>Tổng</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>All entries</source>
-        <translation type="unfinished">Tất cả bài dự thi</translation>
+        <translation>Tất cả bài</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Still to grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa nộp điểm</translation>
+    </message>
+</context>
+<context>
+    <name>GradingView</name>
+    <message>
+        <location filename="../../judge_app/ui/grading_window.py" line="+502"/>
+        <source>answer</source>
+        <translation>đáp án</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>score</source>
+        <translation>điểm</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>comment</source>
+        <translation>nhận xét</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>✗ Not saved: %1</source>
+        <translation>✗ Chưa lưu được: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ Saved</source>
+        <translation>✓ Đã lưu</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Correct the scores marked in red first: %1</source>
+        <translation>Hãy sửa các điểm tô đỏ trước: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Entry %1 submitted (revision %2).</source>
+        <translation>Đã nộp bài %1 (lần %2).</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Every entry is submitted.</source>
+        <translation>Đã nộp điểm tất cả các bài.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Type a comment first, then add it.</source>
+        <translation>Hãy gõ nhận xét trước rồi mới thêm.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Added to the comment bank.</source>
+        <translation>Đã thêm vào ngân hàng nhận xét.</translation>
+    </message>
+    <message>
+        <location line="+175"/>
+        <source>Judge %1 %2 · %3 · round %4</source>
+        <translation>Giám khảo %1 %2 · %3 · vòng %4</translation>
     </message>
 </context>
 <context>
@@ -1631,7 +1719,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Bài dự thi: %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+77"/>
         <source>Creating %1…</source>
         <translation>Đang tạo %1…</translation>
     </message>
@@ -2240,12 +2328,35 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     <message>
         <location filename="../../judge_app/ui/grading_flags.py" line="+34"/>
         <source>Note on page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú trang %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Note (kept with your grading, not in the entry):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ghi chú (lưu cùng phiếu chấm, không ghi vào bài):</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../judge_app/ui/print_preview.py" line="+70"/>
+        <source>Print preview – {name}</source>
+        <translation>Xem trước khi in – {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as PDF…</source>
+        <translation>Lưu thành PDF…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Save as PDF</source>
+        <translation>Lưu thành PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2662,38 +2773,158 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     <message>
         <location filename="../../judge_app/ui/grading_rubric.py" line="+54"/>
         <source>Identity revealed in the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Lộ danh tính trong bài</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Suspected copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghi sao chép</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Off topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Lạc đề</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Wrong format</source>
-        <translation type="unfinished"></translation>
+        <translation>Sai thể thức</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unreadable or damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được / tệp hỏng</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Missing pages or files</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiếu trang hoặc thiếu tệp</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Q%1: %2?</source>
+        <translation>Câu %1: %2?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read in the entry&apos;s text: Enter records it</source>
+        <translation>Đọc được trong bài: Enter để ghi nhận</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>blank · 0</source>
+        <translation>bỏ trống · 0</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Question %1</source>
+        <translation>Câu %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Press the letter the entrant chose; Delete: left blank</source>
+        <translation>Gõ chữ cái thí sinh đã chọn; Delete: bỏ trống</translation>
+    </message>
+    <message>
+        <location line="+231"/>
+        <source>0 to %1 in steps of %2 (7,5 or 7.5); Up/Down change it by a step</source>
+        <translation>Từ 0 đến %1, bước %2 (gõ 7,5 hoặc 7.5); ↑/↓ tăng/giảm một bước</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1. %2 (max %3, step %4)</source>
+        <translation>%1. %2 (tối đa %3, bước %4)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Comment on this criterion (optional)</source>
+        <translation>Nhận xét tiêu chí (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+191"/>
+        <source>Entry %1</source>
+        <translation>Bài %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total: %1 / %2</source>
+        <translation>Tổng: %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Submitted</source>
+        <translation>Đã nộp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>revision %1</source>
+        <translation>lần sửa %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>changes are recorded as a new revision</source>
+        <translation>sửa tiếp sẽ ghi thành lần sửa mới</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draft</source>
+        <translation>Đang chấm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>still needed: %1</source>
+        <translation>còn thiếu: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>complete: Ctrl+Enter submits</source>
+        <translation>đã đủ: Ctrl+Enter để nộp</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Flagged for the head judge:</source>
+        <translation>Đã báo trưởng ban giám khảo:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It cannot be submitted until the head judge decides.</source>
+        <translation>Chưa nộp được cho đến khi trưởng ban quyết định.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>File %1, page %2: %3</source>
+        <translation>Tệp %1, trang %2: %3</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Multiple-choice answers</source>
+        <translation>Phần trắc nghiệm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written part: criteria</source>
+        <translation>Phần tự luận: tiêu chí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overall &amp;comment</source>
+        <translation>&amp;Nhận xét chung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page notes (Delete removes one)</source>
+        <translation>Ghi chú trên trang (Delete để xoá)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a few letters for the comment bank, or press Ctrl+B</source>
+        <translation>Gõ vài chữ để chọn từ ngân hàng nhận xét, hoặc bấm Ctrl+B</translation>
     </message>
 </context>
 <context>
     <name>ScoreExportDialog</name>
     <message>
-        <location filename="../../judge_app/ui/score_export_dialog.py" line="+331"/>
+        <location filename="../../judge_app/ui/score_export_dialog.py" line="+336"/>
         <source>Export score file</source>
         <translation>Xuất tệp điểm</translation>
     </message>
@@ -2760,8 +2991,8 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+2"/>
-        <source>Only for a workspace rebuilt from the package (a new computer, a lost file): the head judge refuses a revision already merged, so number this export above the last revision the head judge has. 0 leaves the numbering as it is.</source>
-        <translation>Chỉ dùng khi bàn chấm được dựng lại từ gói (máy tính mới, mất tệp): trưởng ban từ chối lần xuất đã ghép rồi, nên hãy đánh số lần xuất này lớn hơn lần xuất cuối cùng trưởng ban đã có. Để 0 thì giữ cách đánh số như cũ.</translation>
+        <source>Only for a workspace rebuilt from the package (a new computer, a lost file): the head judge refuses a revision already merged, so number this export above the last revision the head judge has. Leave it at “no” to keep the numbering as it is.</source>
+        <translation>Chỉ dùng khi bàn chấm được dựng lại từ gói (máy tính mới, mất tệp): trưởng ban từ chối lần xuất đã ghép rồi, nên hãy đánh số lần xuất này lớn hơn lần xuất cuối cùng trưởng ban đã có. Để “không” thì giữ cách đánh số như cũ.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2847,6 +3078,11 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <location line="+6"/>
         <source>%1, of which %2 submitted</source>
         <translation>%1, trong đó %2 bài đã nộp</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 of your %2 entries went into the file as drafts, which the head judge does not count. Submit them when you have finished and export again.</source>
+        <translation>%1 trong %2 bài của bạn đã vào tệp dưới dạng bản nháp, trưởng ban không tính các bài này. Hãy nộp khi chấm xong rồi xuất lại.</translation>
     </message>
 </context>
 <context>
@@ -3891,7 +4127,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     <message>
         <location line="+1"/>
         <source>Grading</source>
-        <translation type="unfinished"></translation>
+        <translation>Chấm bài</translation>
     </message>
 </context>
 <context>
@@ -3903,18 +4139,18 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+1"/>
-        <location line="+628"/>
-        <location line="+142"/>
+        <location line="+630"/>
+        <location line="+143"/>
         <source>All files (*)</source>
         <translation>Mọi tệp (*)</translation>
     </message>
     <message>
-        <location line="-764"/>
+        <location line="-767"/>
         <source>Save the public key</source>
         <translation>Lưu khoá công khai</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+234"/>
         <source>My signing key</source>
         <translation>Khoá ký của tôi</translation>
     </message>
@@ -3987,13 +4223,13 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+1"/>
-        <location line="+306"/>
-        <location line="+167"/>
+        <location line="+307"/>
+        <location line="+168"/>
         <source>Passphrase:</source>
         <translation>Cụm mật khẩu:</translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-474"/>
         <source>Passphrase again:</source>
         <translation>Nhập lại cụm mật khẩu:</translation>
     </message>
@@ -4078,7 +4314,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Hãy gõ cùng một cụm mật khẩu hai lần.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Back up my key</source>
         <translation>Sao lưu khoá của tôi</translation>
     </message>
@@ -4104,12 +4340,12 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+6"/>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-159"/>
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
@@ -4120,12 +4356,12 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+24"/>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>Key backups (*.jgk)</source>
         <translation>Bản sao lưu khoá (*.jgk)</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-136"/>
         <source>Save the key backup</source>
         <translation>Lưu bản sao lưu khoá</translation>
     </message>
@@ -4135,7 +4371,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Hãy gõ cụm mật khẩu và chọn nơi lưu bản sao lưu.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Restore a key</source>
         <translation>Khôi phục khoá</translation>
     </message>
