@@ -363,6 +363,19 @@ REGISTRY += (  # contest set-up wizard (ui/setup_wizard.py)
     ),
 )
 
+REGISTRY += (  # printable documents (ui/print_preview.py, reports/, issue #7)
+    ActionSpec(
+        "board_print_sheets",
+        QT_TRANSLATE_NOOP("Actions", "Print score s&heets…"),
+        "print_score_sheets",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Preview, print or save as PDF every judge's score sheet (phiếu chấm)"
+        ),
+    ),
+)
+
 REGISTRY += (  # the judge's signing key and score file (ui/judge_key_dialogs.py, issue #7)
     ActionSpec(
         "judge_export_scores",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QImage
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -290,6 +290,19 @@ class MainWindow(QMainWindow):
         from judge_app.ui.setup_wizard import export_rubric_dialog
 
         return export_rubric_dialog(self, self.db, self.db.path.parent)
+
+    def print_score_sheets(self) -> Operation[tuple[Path, list[QImage]]] | None:
+        """Board ▸ Print score sheets: every judge's sheet, made and rendered off the GUI
+        thread, then shown in the print preview (print, or save as PDF)."""
+        if self.db is None:
+            return None
+        from judge_app.reports.score_sheet import score_sheets_from_contest
+        from judge_app.ui.print_preview import preview_pdf
+
+        db = self.db
+        return preview_pdf(
+            self, lambda path: score_sheets_from_contest(db, path), "phieu-cham.pdf"
+        )
 
     def open_contest(self) -> None:
         dialog = contest_file_dialog(self, create=False, folder=self._start_folder())
