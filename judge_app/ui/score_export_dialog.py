@@ -213,9 +213,9 @@ class ScoreExportDialog(QDialog):
         self.choose_button = QPushButton(self)
         self.choose_button.clicked.connect(self.choose_target)
         self.form = QFormLayout()
-        self.form.addRow("", self._row(self.key_combo, self.key_button))
-        self.form.addRow("", self.pass_edit)
-        self.form.addRow("", self._row(self.target_edit, self.choose_button))
+        self.form.addRow(QLabel(self), self._row(self.key_combo, self.key_button))
+        self.form.addRow(QLabel(self), self.pass_edit)
+        self.form.addRow(QLabel(self), self._row(self.target_edit, self.choose_button))
 
         self.advanced_button = QToolButton(self)
         self.advanced_button.setObjectName("advancedToggle")
@@ -231,9 +231,10 @@ class ScoreExportDialog(QDialog):
         self.continue_spin = QSpinBox(self.advanced)
         self.continue_spin.setObjectName("continueAbove")
         self.continue_spin.setRange(0, MAX_REVISION)
+        self.continue_spin.setMaximumWidth(160)
         self.continue_spin.valueChanged.connect(lambda _v: self._update_default_target())
         self.advanced_form = QFormLayout()
-        self.advanced_form.addRow("", self.continue_spin)
+        self.advanced_form.addRow(QLabel(self.advanced), self.continue_spin)
         advanced_layout = QVBoxLayout(self.advanced)
         advanced_layout.setContentsMargins(18, 0, 0, 0)
         advanced_layout.addWidget(self.advanced_text)
@@ -267,20 +268,23 @@ class ScoreExportDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_hash)
         self.result_fingerprint = FingerprintLabel(self.result_panel, scale=1.3)
         self.result_fingerprint.setObjectName("resultFingerprint")
+        self.result_fingerprint.setAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         self.result_drafts = QLabel(self.result_panel)
         self.result_drafts.setObjectName("resultDrafts")
         self.result_drafts.setWordWrap(True)
         self.result_drafts.setStyleSheet(WARNING_STYLE)
         self.result_drafts.hide()
         self.result_form = QFormLayout()
-        self.result_form.addRow("", self.result_path)
-        self.result_form.addRow("", self.result_revision)
-        self.result_form.addRow("", self.result_entries)
+        self.result_form.addRow(QLabel(self.result_panel), self.result_path)
+        self.result_form.addRow(QLabel(self.result_panel), self.result_revision)
+        self.result_form.addRow(QLabel(self.result_panel), self.result_entries)
         hash_row = QHBoxLayout()
         hash_row.addWidget(self.result_hash, 1)
         hash_row.addWidget(self.copy_button)
-        self.result_form.addRow("", hash_row)
-        self.result_form.addRow("", self.result_fingerprint)
+        self.result_form.addRow(QLabel(self.result_panel), hash_row)
+        self.result_form.addRow(QLabel(self.result_panel), self.result_fingerprint)
         result_layout = QVBoxLayout(self.result_panel)
         result_layout.addWidget(self.result_title)
         result_layout.addLayout(self.result_form)
@@ -306,6 +310,7 @@ class ScoreExportDialog(QDialog):
         layout.addWidget(self.result_panel)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(720)
         self.resize(760, 0)
         self.reload_keys()
         self.retranslate()
@@ -361,8 +366,8 @@ class ScoreExportDialog(QDialog):
                 "ScoreExportDialog",
                 "Only for a workspace rebuilt from the package (a new computer, a lost "
                 "file): the head judge refuses a revision already merged, so number this "
-                "export above the last revision the head judge has. 0 leaves the numbering "
-                "as it is.",
+                "export above the last revision the head judge has. Leave it at “no” to "
+                "keep the numbering as it is.",
             )
         )
         self.continue_spin.setSpecialValueText(translate("ScoreExportDialog", "no"))
@@ -617,7 +622,17 @@ class ScoreExportDialog(QDialog):
         self.result_hash.setText(short_hash(report.sha256))
         self.result_hash.setToolTip(report.sha256)
         self.result_fingerprint.set_fingerprint(report.fingerprint)
-        self._show_drafts(self.result_drafts, report.entries - report.submitted, report.entries)
+        drafts = report.entries - report.submitted
+        self.result_drafts.setVisible(drafts > 0)
+        self.result_drafts.setText(
+            translate(
+                "ScoreExportDialog",
+                "%1 of your %2 entries went into the file as drafts, which the head judge does "
+                "not count. Submit them when you have finished and export again.",
+            )
+            .replace("%1", str(drafts))
+            .replace("%2", str(report.entries))
+        )
         self.drafts.hide()
         self.result_panel.show()
 
