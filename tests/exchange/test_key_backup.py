@@ -166,3 +166,48 @@ def test_a_newer_format_is_named(made: tuple[keys.KeyInfo, Path], tmp_path: Path
     error = _refused(newer, tmp_path / "k")
     assert error.code == "key_backup_version"
     assert "phiên bản 2" in describe(error, "vi")
+
+
+def _run(argv: list[str]) -> int:
+    """`judge-app key backup|restore` through its own parser (as the main parser wires it)."""
+    import argparse
+
+    from judge_app.exchange.key_backup_cli import add_key_subcommands
+
+    parser = argparse.ArgumentParser(prog="judge-app")
+    sub = parser.add_subparsers(dest="command")
+    key = sub.add_parser("key")
+    add_key_subcommands(key.add_subparsers(dest="key_command"))
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args, "vi"))
+    except JudgeAppError as error:
+        print(describe(error, "vi"))
+        return 2
+
+
+def test_cli_backup_and_restore(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("JUDGE_APP_HOME", str(tmp_path / "old"))
+    info = keys.create_key("Lê Thị Mai", PASS)
+    phrase = tmp_path / "pass.txt"
+    phrase.write_text("mật khẩu của Mai\n", encoding="utf-8")
+    backup = tmp_path / "usb" / "mai.jgk"
+    prefix = info.fingerprint[:4]
+    assert _run(["key", "backup", prefix, "-o", str(backup), "--passphrase-file", str(phrase)]) == 0
+    out = capsys.readouterr().out
+    assert f"Đã sao lưu khoá “Lê Thị Mai” ({info.fingerprint}) vào {backup}" in out
+    assert "Ai có cả tệp này và cụm mật khẩu" in out
+
+    monkeypatch.setenv("JUDGE_APP_HOME", str(tmp_path / "new"))
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("mật khẩu của ai khác\n", encoding="utf-8")
+    assert _run(["key", "restore", str(backup), "--passphrase-file", str(wrong)]) == 2
+    assert "không mở được khoá" in capsys.readouterr().out
+    assert keys.list_keys() == []
+    assert _run(["key", "restore", str(backup), "--passphrase-file", str(phrase)]) == 0
+    assert capsys.readouterr().out.startswith("Đã khôi phục khoá “Lê Thị Mai”")
+    assert [k.fingerprint for k in keys.list_keys()] == [info.fingerprint]
+    assert _run(["key", "restore", str(backup), "--passphrase-file", str(phrase)]) == 0
+    assert "đã có sẵn trên máy này" in capsys.readouterr().out
