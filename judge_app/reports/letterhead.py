@@ -123,7 +123,7 @@ def signatures_html(signers: Sequence[Signer], *, per_row: int = 2) -> str:
         for signer in group:
             name = esc(signer.name) if signer.name else "……………………………"
             cells.append(
-                f'<td style="width:{width:.1f}pt;padding:{12 if start else 0}pt 2pt 0 2pt">'
+                f'<td style="width:{width:.1f}pt;padding:{22 if start else 0}pt 2pt 0 2pt">'
                 f'<p class="c b">{esc(signer.role)}</p>'
                 '<p class="c i" style="font-size:12pt">(Ký, ghi rõ họ tên)</p>'
                 '<p style="height:62pt;margin:0">&#160;</p>'
