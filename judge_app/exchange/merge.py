@@ -33,6 +33,7 @@ from judge_app.core.errors import JudgeAppError
 from judge_app.core.scores import Points
 from judge_app.exchange import keys
 from judge_app.exchange.judge_keys import retired_fingerprints
+from judge_app.exchange.package import PACKAGE_EVIDENCE_DIR
 from judge_app.exchange.score_file import ScoreFile, read_score_file
 from judge_app.fileio import write_atomically
 from judge_app.store import audit
@@ -51,7 +52,6 @@ from judge_app.store.models import (
 
 MERGE_ACTION = "scores.merge"
 EVIDENCE_DIR = "score-files"
-PACKAGE_EVIDENCE_DIR = "package-manifests"
 
 
 class MergeStatus(enum.StrEnum):

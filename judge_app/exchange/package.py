@@ -63,7 +63,7 @@ from sqlalchemy.orm import Session, selectinload
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.leaks import IdentityHints
 from judge_app.exchange import keys
-from judge_app.fileio import fsync_directory, sha256_file
+from judge_app.fileio import fsync_directory, sha256_file, write_atomically
 from judge_app.intake.redaction_boxes import boxes_by_file
 from judge_app.store import audit
 from judge_app.store.database import ContestDatabase
@@ -438,6 +438,7 @@ def create_package(
         fsync_directory(out_path.parent)
 
     manifest_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
+    _keep_manifest(db, judge_name, round_, manifest_sha256, manifest_bytes)
     with db.session() as session, session.begin():
         audit.record(
             session,
@@ -464,6 +465,23 @@ def create_package(
         notes,
         tuple(burned),
     )
+
+
+PACKAGE_EVIDENCE_DIR = "package-manifests"
+
+
+def _keep_manifest(
+    db: ContestDatabase, judge: str, round_: int, digest: str, manifest: bytes
+) -> None:
+    """Keep the signed manifest beside the contest file: it holds the hashes of the judges'
+    copies, which the merge compares with the files each judge says they saw."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in judge) or "judge"
+    target = db.path.parent / PACKAGE_EVIDENCE_DIR / f"{safe}-r{round_}-{digest[:12]}.json"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, manifest)
+    except OSError as exc:
+        raise JudgeAppError("database_unwritable", target, reason=exc.strerror or str(exc)) from exc
 
 
 def _check_source(item: _File) -> None:
