@@ -604,7 +604,7 @@ class MainWindow(QMainWindow):
             )
             loading = self.open_contest_path(report.path)
             # First run on this computer: the judge makes a signing key before grading.
-            loading.succeeded.connect(lambda _loaded: self.offer_signing_key())
+            loading.done.connect(self.offer_signing_key)  # after the workspace is shown
             opener.deleteLater()
 
         opener.opened.connect(opened)

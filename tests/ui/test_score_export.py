@@ -265,3 +265,36 @@ def test_ctrl_shift_e_exports_from_the_open_workspace(
     assert offered.pages.currentWidget() is offered.create_page
     offered.close()
     dialog.close()
+
+
+def test_opening_a_package_without_a_key_offers_the_walkthrough(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first package on a computer without a key: the key dialog follows the workspace."""
+    from types import SimpleNamespace
+
+    from judge_app.ui.board_workspace import PackageOpener
+    from judge_app.ui.judge_key_dialogs import SigningKeyDialog
+
+    path = build_workspace(tmp_path / "GK1.sqlite")
+    report = SimpleNamespace(
+        package=tmp_path / "goi.jgp",
+        path=path,
+        judge="GK1",
+        round=1,
+        entries_added=3,
+        files_written=3,
+    )
+
+    def verified(opener: PackageOpener, accept_fingerprint: str | None = None) -> None:
+        opener.opened.emit(report)  # what a verified package hands over
+
+    monkeypatch.setattr(PackageOpener, "start", verified)
+    with qtbot.waitSignal(window.contest_loaded, timeout=TIMEOUT):
+        window.open_package_path(report.package)
+    qtbot.waitUntil(lambda: window.findChild(SigningKeyDialog) is not None, timeout=TIMEOUT)
+    dialog = window.findChild(SigningKeyDialog)
+    assert isinstance(dialog, SigningKeyDialog)
+    assert dialog.pages.currentWidget() is dialog.create_page
+    assert dialog.contest is not None and dialog.contest.judge_name == "Lê Thị Mai"
+    dialog.close()
