@@ -418,6 +418,40 @@ REGISTRY += (  # the judge's signing key and score file (ui/judge_key_dialogs.py
     ),
 )
 
+REGISTRY += (  # the head judge's merge (ui/board_keys.py, board_merge.py, merge_view.py; #7)
+    ActionSpec(
+        "board_judge_keys",
+        QT_TRANSLATE_NOOP("Actions", "&Judges' keys…"),
+        "manage_judge_keys",
+        "board",
+        enabled_when=_contest_idle,
+        separator_before=True,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Register each judge's public key after comparing its fingerprint"
+        ),
+    ),
+    ActionSpec(
+        "board_merge",
+        QT_TRANSLATE_NOOP("Actions", "&Merge score files…"),
+        "merge_score_files",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Check the judges' signed score files and merge them into the contest"
+        ),
+    ),
+    ActionSpec(
+        "board_scores",
+        QT_TRANSLATE_NOOP("Actions", "Scores and &discrepancies…"),
+        "show_scores",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Every entry's scores, gaps and queue; record discussions and decisions"
+        ),
+    ),
+)
+
 VIEWER = "viewer"
 
 REGISTRY += (

@@ -300,9 +300,7 @@ class MainWindow(QMainWindow):
         from judge_app.ui.print_preview import preview_pdf
 
         db = self.db
-        return preview_pdf(
-            self, lambda path: score_sheets_from_contest(db, path), "phieu-cham.pdf"
-        )
+        return preview_pdf(self, lambda path: score_sheets_from_contest(db, path), "phieu-cham.pdf")
 
     def open_contest(self) -> None:
         dialog = contest_file_dialog(self, create=False, folder=self._start_folder())
@@ -559,6 +557,51 @@ class MainWindow(QMainWindow):
             self.redaction_window = window
 
         return Operation(work, parent=self, on_success=show).start()
+
+    # The head judge's merge (issue #7): judges' keys, score files, scores and discrepancies.
+
+    def manage_judge_keys(self) -> QWidget | None:
+        if self.db is None:
+            return None
+        from judge_app.ui.board_keys import KeysDialog
+
+        dialog = KeysDialog(self.db, self)
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def merge_score_files(self) -> QWidget | None:
+        if self.db is None:
+            return None
+        from judge_app.ui.board_merge import MergeDialog
+        from judge_app.ui.merge_view import ScoresWindow
+
+        dialog = MergeDialog(self.db, self)
+        for scores in self.findChildren(ScoresWindow):
+            if scores.isVisible():  # an open scores window shows the merged gradings at once
+                dialog.merged.connect(scores.reload)
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def show_scores(self) -> QWidget | None:
+        """The scores and discrepancies window (one per contest, raised when open)."""
+        if self.db is None:
+            return None
+        from judge_app.ui.merge_view import ScoresWindow
+
+        shown = (w for w in self.findChildren(ScoresWindow) if w.isVisible() and w.db is self.db)
+        window = next(shown, None)
+        if window is None:
+            window = ScoresWindow(self.db, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.contest_closed.connect(window.close)
+            self.contest_loaded.connect(window.close)
+            window.reload()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def seal_identities(self) -> SealDialog | None:
         if self.db is None:
