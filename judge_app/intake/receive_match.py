@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -29,8 +30,12 @@ _SEQ_WORD = re.compile(r"\bstt\s*[:.\-_#]?\s*0*(\d{1,4})\b")
 _D_LETTERS = str.maketrans({"đ": "d", "Đ": "D", "\u00d0": "D", "\u00f0": "d"})
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Lower-case words without diacritics, separated by single spaces."""
+    """Lower-case words without diacritics, separated by single spaces.
+
+    Cached: every file of a unit is compared with every name on the unit's list.
+    """
     text = unicodedata.normalize("NFC", text).translate(_D_LETTERS)
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
