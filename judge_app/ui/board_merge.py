@@ -141,7 +141,7 @@ def write_report_xlsx(
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    fill = PatternFill("solid", fgColor=REFUSED_COLOUR.lstrip("#"))
+    fill = PatternFill("solid", fgColor="FF" + REFUSED_COLOUR.lstrip("#").upper())
     for number, row in enumerate(rows):
         sheet.append(list(row))
         if number in refused:
