@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -135,10 +135,12 @@ class KeyFileDialog(QDialog):
         font.setBold(True)
         self.shown.setFont(font)
         self.shown.setStyleSheet("padding: 10px; background: #f4f6f8; border: 1px solid #c8ced6;")
+        lines = fingerprint_lines(fingerprint).count("\n") + 1
+        self.shown.setMinimumHeight(QFontMetrics(font).lineSpacing() * lines + 28)
         self.heard = QLineEdit(self)
         self.heard.setObjectName("heardFingerprint")
         heard_font = QFont(font)
-        heard_font.setPointSize(max(font.pointSize() - 6, 10))
+        heard_font.setPointSize(max(font.pointSize() - 8, 10))
         self.heard.setFont(heard_font)
         self.heard.textChanged.connect(self._compare)
         self.match = QLabel(self)
@@ -152,12 +154,16 @@ class KeyFileDialog(QDialog):
         self.status.setObjectName("keyStatus")
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #a61b1b;")
+        self.heard_label = QLabel(self)
+        self.reason_label = QLabel(self)
         self.form = QFormLayout()
-        self.form.addRow("", self.heard)
-        self.form.addRow("", self.match)
-        self.form.addRow("", self.confirmed)
+        self.form.addRow(self.heard_label, self.heard)
+        self.form.addRow(QLabel(self), self.match)
+        self.form.addRow(QLabel(self), self.confirmed)
         if replace:
-            self.form.addRow("", self.reason)
+            self.form.addRow(self.reason_label, self.reason)
+        else:
+            self.reason_label.hide()
         self.buttons = QDialogButtonBox(self)
         self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("pinKey")
@@ -191,18 +197,8 @@ class KeyFileDialog(QDialog):
             .replace("%2", self.judge.name)
             .replace("%3", str(self.key_file))
         )
-        labels = [
-            translate("KeyFileDialog", "The judge read:"),
-            "",
-            "",
-        ]
-        if self.replace:
-            labels.append(translate("KeyFileDialog", "Reason for the replacement:"))
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            widget = label.widget() if label is not None else None
-            if isinstance(widget, QLabel):
-                widget.setText(text)
+        self.heard_label.setText(translate("KeyFileDialog", "The judge read:"))
+        self.reason_label.setText(translate("KeyFileDialog", "Reason for the replacement:"))
         self.heard.setPlaceholderText(
             translate("KeyFileDialog", "type the 32 characters; spaces and case do not matter")
         )

@@ -217,7 +217,8 @@ class MergeDialog(BoardDialog):
         splitter.addWidget(top_widget)
         splitter.addWidget(bottom_widget)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([140, 420])
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.status = QLabel(self)
@@ -432,14 +433,14 @@ class MergeDialog(BoardDialog):
                     item.setForeground(QColor("#8b0000"))
                 self.report.setItem(number, column, item)
         self.report.resizeRowsToContents()
-        if rows:
-            first = next((n for n, c in enumerate(rows) if c[STATUS] == refused_word), 0)
-            self.report.selectRow(first)
+        # The first refusal's reason in full below the table; not selected, so its row keeps
+        # its colour.
+        self.report.clearSelection()
+        self.detail.setText(next((c[NOTE] for c in rows if c[STATUS] == refused_word), ""))
 
     def _show_detail(self) -> None:
         rows = self.report.selectionModel().selectedRows()
         if not rows:
-            self.detail.setText("")
             return
         note = self.report.item(rows[0].row(), NOTE)
         self.detail.setText(note.text() if note is not None else "")

@@ -296,6 +296,8 @@ class SettlementModel(QAbstractTableModel):
     def _tooltip(self, row: EntrySettlement, column: int) -> str | None:
         if column == GAP and row.gaps:
             return "\n".join(f"{part}: {gap.format()}" for part, gap in row.gaps)
+        if column == CATEGORY:
+            return self._categories.get(row.category, row.category)
         if column in (QUEUE, RULE, FINAL) and row.decision:
             return row.decision
         if column == FINAL and row.exact is not None and row.final is not None:

@@ -284,14 +284,16 @@ class DecisionDialog(QDialog):
         self.status.setObjectName("decisionStatus")
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #a61b1b;")
+        self.score_label = QLabel(self)
+        self.reason_label = QLabel(self)
         self.form = QFormLayout()
         if kind != KIND_INVALID:
-            self.form.addRow("", self.score)
-            self.form.addRow("", self.score_note)
+            self.form.addRow(self.score_label, self.score)
+            self.form.addRow(QLabel(self), self.score_note)
         else:
-            self.score.hide()
-            self.score_note.hide()
-        self.form.addRow("", self.reason)
+            for widget in (self.score_label, self.score, self.score_note):
+                widget.hide()
+        self.form.addRow(self.reason_label, self.reason)
         self.buttons = QDialogButtonBox(self)
         self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("recordDecision")
@@ -340,18 +342,10 @@ class DecisionDialog(QDialog):
                 )
             )
         self.intro.setText("\n".join(lines))
-        labels = []
-        if self.kind != KIND_INVALID:
-            labels += [
-                translate("MergeView", "Score (0 to %1):").replace("%1", self.maximum.format()),
-                "",
-            ]
-        labels.append(translate("MergeView", "Reason:"))
-        for number, text in enumerate(labels):
-            label = self.form.itemAt(number, QFormLayout.ItemRole.LabelRole)
-            widget = label.widget() if label is not None else None
-            if isinstance(widget, QLabel):
-                widget.setText(text)
+        self.score_label.setText(
+            translate("MergeView", "Score (0 to %1):").replace("%1", self.maximum.format())
+        )
+        self.reason_label.setText(translate("MergeView", "Reason:"))
         self.score.setPlaceholderText(translate("MergeView", "e.g. 7,5"))
         self.reason.setPlaceholderText(
             translate("MergeView", "Why this score or decision (required)")
@@ -491,7 +485,6 @@ class ScoresWindow(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self._set_column_widths()
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail_title = QLabel(self)
@@ -518,11 +511,11 @@ class ScoresWindow(QWidget):
         self.invalid_button.setObjectName("declareInvalid")
         self.invalid_button.clicked.connect(lambda: self.open_decision(KIND_INVALID))
 
-        top = QHBoxLayout()
-        top.addWidget(self.tabs, 1)
-        top.addWidget(self.search)
-        top.addWidget(self.refresh_button)
-        top.addWidget(self.third_button)
+        tools = QHBoxLayout()
+        tools.addWidget(self.search)
+        tools.addStretch(1)
+        tools.addWidget(self.refresh_button)
+        tools.addWidget(self.third_button)
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.detail_title)
@@ -540,17 +533,20 @@ class ScoresWindow(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("scoresSummary")
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.tabs)
+        layout.addLayout(tools)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.summary)
         self.resize(1280, 720)
-        self.splitter.setSizes([760, 500])
+        self.splitter.setSizes([880, 400])
         self.retranslate()
         self._update_buttons()
 
     # ------------------------------------------------------------------------ texts
 
     def _set_column_widths(self) -> None:
+        """Wide enough for the header and a typical cell; never measured over the rows (a
+        20,000-row contest would pay for it at every language change)."""
         metrics = self.fontMetrics()
         samples = (
             "XXX-XXXX",
@@ -563,7 +559,9 @@ class ScoresWindow(QWidget):
             "10,25",
         )
         for column, sample in enumerate(samples):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header))
+            self.table.setColumnWidth(column, width + 24)
 
     def retranslate(self) -> None:
         self.setWindowTitle(
@@ -576,6 +574,7 @@ class ScoresWindow(QWidget):
         self.head_button.setText(translate("MergeView", "Head judge's decision…"))
         self.invalid_button.setText(translate("MergeView", "Declare invalid…"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._set_column_widths()
         self._update_tabs()
         self._show_detail(self.detail)
 
