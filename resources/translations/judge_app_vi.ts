@@ -1139,7 +1139,7 @@
         <translation>Thể thức</translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+285"/>
         <source>Graded %1/%2</source>
         <translation>Đã chấm %1/%2</translation>
     </message>
@@ -1154,7 +1154,7 @@
         <translation>Bài chỉ ghi số phách. Enter hoặc bấm chuột để mở.</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-301"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
@@ -1240,7 +1240,7 @@
 <context>
     <name>KeyFileDialog</name>
     <message>
-        <location filename="../../judge_app/ui/board_keys.py" line="+179"/>
+        <location filename="../../judge_app/ui/board_keys.py" line="+185"/>
         <source>Replace a lost key</source>
         <translation>Thay khoá bị mất</translation>
     </message>
@@ -1267,17 +1267,17 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
 Đề nghị giám khảo đọc to dấu vân tay khoá của mình, từng nhóm một, và so với dấu vân tay của tệp này:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The judge read:</source>
         <translation>Giám khảo đọc:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Reason for the replacement:</source>
         <translation>Lý do thay khoá:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>type the 32 characters; spaces and case do not matter</source>
         <translation>gõ 32 ký tự; không phân biệt dấu cách, chữ hoa hay thường</translation>
     </message>
@@ -1719,7 +1719,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Bài dự thi: %1</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+75"/>
         <source>Creating %1…</source>
         <translation>Đang tạo %1…</translation>
     </message>
@@ -1743,24 +1743,24 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     <name>MergeDialog</name>
     <message>
         <location filename="../../judge_app/ui/board_merge.py" line="+87"/>
-        <location line="+334"/>
+        <location line="+335"/>
         <source>Merged</source>
         <translation>Đã ghép</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-333"/>
         <source>Already merged</source>
         <translation>Đã ghép trước đây</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+324"/>
+        <location line="+325"/>
         <location line="+51"/>
         <source>REFUSED</source>
         <translation>KHÔNG NHẬN</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-367"/>
         <source>Files differ from the contest&apos;s in %1 entries: %2</source>
         <translation>Tệp bài khác với tệp của cuộc thi ở %1 bài: %2</translation>
     </message>
@@ -1770,7 +1770,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Chưa ghép (đã dừng)</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Merge score files</source>
         <translation>Ghép tệp điểm</translation>
     </message>
@@ -1974,7 +1974,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../judge_app/ui/merge_view.py" line="+312"/>
+        <location filename="../../judge_app/ui/merge_view.py" line="+314"/>
         <source>Head judge&apos;s decision</source>
         <translation>Quyết định của trưởng ban</translation>
     </message>
@@ -2015,7 +2015,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../judge_app/ui/merge_view.py" line="+388"/>
+        <location filename="../../judge_app/ui/merge_view.py" line="+385"/>
         <source>Gap</source>
         <translation>Chênh lệch</translation>
     </message>
@@ -2040,12 +2040,12 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+202"/>
         <source>Unrounded: %1</source>
         <translation>Chưa làm tròn: %1</translation>
     </message>
     <message>
-        <location filename="../../judge_app/ui/merge_view.py" line="-517"/>
+        <location filename="../../judge_app/ui/merge_view.py" line="-516"/>
         <source>Multiple choice</source>
         <translation>Trắc nghiệm</translation>
     </message>
@@ -2060,7 +2060,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>%1 (vòng %2)</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>Record the discussion&apos;s outcome</source>
         <translation>Ghi kết quả trao đổi</translation>
     </message>
@@ -2071,12 +2071,12 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+6"/>
-        <location line="+376"/>
+        <location line="+373"/>
         <source>Entry %1 — %2</source>
         <translation>Bài %1 — %2</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-370"/>
         <source>Judges&apos; totals: %1</source>
         <translation>Tổng điểm của giám khảo: %1</translation>
     </message>
@@ -2096,17 +2096,17 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Bài không hợp lệ không được xếp giải. Lý do được ghi vào biên bản và nhật ký.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Score (0 to %1):</source>
         <translation>Điểm (0 đến %1):</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>e.g. 7,5</source>
         <translation>ví dụ 7,5</translation>
     </message>
@@ -2141,7 +2141,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Hãy ghi lý do: lý do được đưa vào biên bản.</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+174"/>
         <source>Scores and discrepancies — %1</source>
         <translation>Điểm và chênh lệch — %1</translation>
     </message>
@@ -2176,7 +2176,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Công bố không hợp lệ…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1 entries shown of %2.</source>
         <translation>Đang hiện %1 trong %2 bài.</translation>
     </message>
