@@ -2114,6 +2114,139 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Cụm mật khẩu này không mở được khoá trong bản sao lưu {path}; không khôi phục gì.",
         "This passphrase does not open the key in the backup {path}; nothing was restored.",
     ),
+    # --- results: lock, rankings, prizes, ties, school ranking (issue #8, h14-results) -------
+    "results_not_board": (
+        "{path} là tệp của giám khảo, không phải tệp cuộc thi của Ban giám khảo: không khoá "
+        "hay xếp giải ở đây được.",
+        "{path} is a judge's workspace, not the board's contest file: results cannot be "
+        "locked or computed there.",
+    ),
+    "results_already_locked": (
+        "Điểm của {path} đã được khoá lúc {at}; không cần khoá lại.",
+        "The scores of {path} were already locked at {at}; nothing to lock.",
+    ),
+    "results_no_entries": (
+        "{path} chưa có bài dự thi nào: không có gì để khoá.",
+        "{path} has no entries yet: nothing to lock.",
+    ),
+    "results_lock_unsettled": (
+        "Chưa khoá được điểm {path}: {count} bài chưa có điểm cuối cùng ({queues}): "
+        "{entries}. Hãy chấm, thảo luận, chấm lần 3 hoặc để Trưởng ban quyết định trước.",
+        "Cannot lock {path}: {count} entries have no final score yet ({queues}): {entries}. "
+        "Finish their grading, discussion, third grading or head judge's decision first.",
+    ),
+    "results_not_locked": (
+        "Điểm của {path} chưa được khoá: hãy khoá điểm (judge-app lock) trước khi xếp giải.",
+        "The scores of {path} are not locked: lock them (judge-app lock) before computing "
+        "results.",
+    ),
+    "results_appeal_open": (
+        "{count} bài của {path} đang được phúc khảo ({entries}): hãy khoá điểm lại sau khi "
+        "phúc khảo xong rồi mới xếp giải.",
+        "{count} entries of {path} are open for an appeal ({entries}): lock the scores again "
+        "once the appeal is done, then compute the results.",
+    ),
+    "results_changed_since_lock": (
+        "Điểm trong {path} đã thay đổi sau khi khoá lúc {at} (mã băm không khớp): kết quả "
+        "không được tính. Hãy xem nhật ký thay đổi và khoá lại.",
+        "The scores in {path} changed after the lock at {at} (the digest does not match): "
+        "no results are computed. Check the audit log and lock again.",
+    ),
+    "results_locked_entry": (
+        "Điểm bài {entry} đã khoá: không ghi quyết định mới được trừ khi mở phúc khảo bài này "
+        "(judge-app appeal unlock).",
+        "The score of entry {entry} is locked: no new decision unless an appeal opens it "
+        "(judge-app appeal unlock).",
+    ),
+    "results_locked_merge": (
+        "Không ghép tệp điểm {path}: điểm đã khoá mà tệp thay đổi điểm của {count} bài "
+        "({entries}). Chỉ bài đang phúc khảo mới nhận điểm mới.",
+        "The score file {path} was not merged: the scores are locked and the file changes "
+        "{count} entries ({entries}). Only entries open for an appeal take new scores.",
+    ),
+    "results_unlock_reason_required": (
+        "Hãy ghi lý do mở khoá bài {entry} để phúc khảo.",
+        "Give the reason for opening entry {entry} for an appeal.",
+    ),
+    "results_locked_done": (
+        "Đã khoá điểm {path}: {count} bài, mã băm {digest}.",
+        "Scores of {path} locked: {count} entries, digest {digest}.",
+    ),
+    "results_unlocked_done": (
+        "Đã mở bài {entry} để phúc khảo; cần khoá điểm lại trước khi xếp giải.",
+        "Entry {entry} is open for an appeal; lock the scores again before computing results.",
+    ),
+    "results_school_formula": (
+        "Điểm đơn vị = ({w_entries} × số bài hợp lệ ÷ số bài của đơn vị nhiều bài nhất + "
+        "{w_participation} × tỉ lệ tham gia (số bài ÷ số CB-GV-NV và học sinh lớp 6–9, tối đa "
+        "1) + {w_quality} × tỉ lệ bài đạt chất lượng) ÷ {w_total}",
+        "Unit score = ({w_entries} × valid entries ÷ the most entries of any unit + "
+        "{w_participation} × participation rate (entries ÷ staff and grade 6–9 pupils, at "
+        "most 1) + {w_quality} × share of entries of quality) ÷ {w_total}",
+    ),
+    "results_note_u18_sealed": (
+        "Giải xuất sắc dưới 18 tuổi chưa xét: danh tính còn niêm phong (hãy ghép phách).",
+        "The under-18 excellence prize is not given yet: identities are still sealed "
+        "(reveal them).",
+    ),
+    "results_note_u18_no_reference_date": (
+        "Giải xuất sắc dưới 18 tuổi chưa xét: cuộc thi chưa có ngày tính tuổi.",
+        "The under-18 excellence prize is not given: the contest has no reference date "
+        "for ages.",
+    ),
+    "results_note_u18_none": (
+        "Không có người dự thi dưới 18 tuổi đủ điều kiện nhận giải xuất sắc.",
+        "No entrant under 18 is eligible for the excellence prize.",
+    ),
+    "results_note_no_quality_threshold": (
+        "Cuộc thi chưa đặt ngưỡng điểm đạt chất lượng: chưa bài nào được tính là đạt.",
+        "The contest has no quality threshold: no entry counts as of quality.",
+    ),
+    "tie_reason_required": (
+        "Hãy ghi lý do Ban giám khảo sắp xếp nhóm bằng điểm {group}.",
+        "Give the board's reason for ordering the tie {group}.",
+    ),
+    "tie_unknown_group": (
+        "Không có nhóm bằng điểm {group} trong {path}. Các nhóm chưa phân định: {known}.",
+        "There is no tie {group} in {path}. Ties still unsettled: {known}.",
+    ),
+    "tie_already_settled": (
+        "Nhóm bằng điểm {group} đã được phân định theo quy tắc ({rule}); Ban giám khảo không "
+        "cần quyết định.",
+        "The tie {group} is already settled by the rule ({rule}); no board decision needed.",
+    ),
+    "tie_order_mismatch": (
+        "Thứ tự cho nhóm {group} phải liệt kê đúng một lần mỗi bài: {codes}.",
+        "The order for the tie {group} must name each of its entries exactly once: {codes}.",
+    ),
+    "tie_order_against_rule": (
+        "Thứ tự cho nhóm {group} trái với quy tắc phân định ({rule}): chỉ được sắp xếp các "
+        "bài mà quy tắc không phân biệt được.",
+        "The order for the tie {group} goes against the tie rule ({rule}): only entries the "
+        "rule cannot tell apart may be ordered.",
+    ),
+    "tie_settled_done": (
+        "Đã ghi quyết định của Ban giám khảo cho nhóm {group}: {order}.",
+        "The board's order for the tie {group} is recorded: {order}.",
+    ),
+    "results_show_heading": (
+        "Kết quả: {name} — {ranked} bài được xếp hạng, {invalid} bài không hợp lệ, "
+        "{quality} bài đạt chất lượng ({share}%, chỉ tiêu {target}%)",
+        "Results: {name} — {ranked} ranked entries, {invalid} invalid, {quality} of quality "
+        "({share}%, target {target}%)",
+    ),
+    "results_show_ties": (
+        "Bằng điểm ở ranh giới giải ({count}, chưa phân định {unsettled}):",
+        "Ties at a prize boundary ({count}, unsettled {unsettled}):",
+    ),
+    "results_show_units": (
+        "Xếp hạng tập thể (đơn vị):",
+        "School (collective) ranking:",
+    ),
+    "results_show_invalid": (
+        "Bài không hợp lệ (không xếp hạng):",
+        "Invalid entries (not ranked):",
+    ),
 }
 
 

@@ -49,6 +49,7 @@ from judge_app.store.models import (
     Question,
     utcnow,
 )
+from judge_app.store.results_lock import check_merge_allowed
 
 MERGE_ACTION = "scores.merge"
 EVIDENCE_DIR = "score-files"
@@ -265,6 +266,8 @@ def _merge_one(
             return FileOutcome(
                 path, MergeStatus.UNCHANGED, judge_code, score_file.revision, plan.entries
             )
+        # Locked results: no grading of a frozen entry may change (an appeal opens one).
+        check_merge_allowed(connection, path, judge_id, plan.gradings)
         _write(connection, judge_id, plan)
         stored = _keep_evidence(db, judge_code, score_file)
         connection.execute(

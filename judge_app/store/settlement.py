@@ -318,6 +318,9 @@ def record_decision(
     reason = reason.strip()
     if not reason:
         raise JudgeAppError("decision_reason_required", db.path, entry=code)
+    from judge_app.store.results_lock import check_entry_open  # results import settlement
+
+    check_entry_open(db, code)
     (current,) = settle_entries(db, [code]) or [None]  # type: ignore[list-item]
     if current is None:
         raise JudgeAppError("decision_unknown_entry", db.path, entry=code)
