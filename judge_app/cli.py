@@ -345,6 +345,7 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     from judge_app.exchange.score_file_cli import add_commands as add_score_file_commands
     from judge_app.intake.archives_cli import add_commands as add_unpack_commands
     from judge_app.intake.assign_cli import add_commands as add_assign_commands
+    from judge_app.intake.contest_cli import add_commands as add_contest_commands
     from judge_app.intake.leak_scan_cli import add_commands as add_leak_commands
     from judge_app.intake.participants_cli import add_commands as add_list_commands
     from judge_app.intake.receive_cli import add_commands as add_intake_commands
@@ -353,6 +354,7 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     from judge_app.reports.sheets_cli import add_commands as add_sheet_commands
     from judge_app.store.settlement_cli import add_commands as add_settlement_commands
 
+    add_contest_commands(sub)
     add_key_commands(sub)
     add_unpack_commands(sub)
     add_seal_commands(sub)
