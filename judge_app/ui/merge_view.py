@@ -415,6 +415,11 @@ class DecisionDialog(QDialog):
         log_error(error)
         self.status.setText(error_text(error))
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def reject(self) -> None:
         if self.operation is not None and self.operation.running:
             return  # the decision's transaction must finish

@@ -353,3 +353,15 @@ def test_twenty_thousand_rows_populate_filter_and_scroll(qtbot: QtBot) -> None:
         f"\n20,000 rows: shown in {shown * 1000:.0f} ms, data() {per_cell_us:.1f} µs per cell, "
         f"4 jumps in {scrolled * 1000:.0f} ms, filter in {filtered * 1000:.0f} ms"
     )
+
+
+def test_the_window_follows_a_language_switch(qtbot: QtBot, scores: ScoresWindow) -> None:
+    window = scores.parent()
+    assert isinstance(window, MainWindow)
+    window.set_language("en")
+    assert _tab_texts(scores)["discuss"] == "To discuss (7)"
+    header = scores.model.headerData(GAP, Qt.Orientation.Horizontal)
+    assert header == "Gap"
+    assert scores.third_button.text() == "Assign third gradings"
+    window.set_language("vi")
+    assert _tab_texts(scores)["discuss"] == "Cần trao đổi (7)"
