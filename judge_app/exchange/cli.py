@@ -159,9 +159,6 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     """Add `key` and its actions to the main parser's subcommands."""
     key = sub.add_parser("key", help="signing keys: create, export, register with a contest")
     key_sub = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
-    from judge_app.exchange.key_backup_cli import add_key_subcommands
-
-    add_key_subcommands(key_sub)
 
     create = key_sub.add_parser("create", help="make a new key pair (passphrase-protected)")
     create.add_argument("--name", required=True, help="whose key it is, e.g. the judge's name")
@@ -201,3 +198,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "--fingerprint", help="as the judge read it aloud (asked for when left out)"
     )
     replace.set_defaults(handler=cmd_key_replace)
+
+    from judge_app.exchange.key_backup_cli import add_key_subcommands
+
+    add_key_subcommands(key_sub)
