@@ -182,7 +182,8 @@ def _check_entry(path: Path, item: Any) -> None:
             raise _malformed(path, f"entries.{key}")
     seen = _POINTS_SEEN
     for value in item["scores"].values():
-        if value not in seen and not _is_points(value):
+        # The type first: a list or an object is not even hashable for the set look-up.
+        if type(value) is not str or (value not in seen and not _is_points(value)):
             raise _malformed(path, f"entries.{item['code']}.scores")
     if item["total"] not in seen and not _is_points(item["total"]):
         raise _malformed(path, f"entries.{item['code']}.total")
@@ -201,13 +202,12 @@ def _check_entry(path: Path, item: Any) -> None:
 _POINTS_SEEN: set[str] = set()
 
 
-def _is_points(value: Any) -> bool:
-    """A decimal score string; remembered, since a large file repeats a few dozen values."""
-    if value in _POINTS_SEEN:
-        return True
+def _is_points(value: str) -> bool:
+    """A decimal score string; remembered (callers look in `_POINTS_SEEN` first), since a
+    large file repeats a few dozen values."""
     try:
         Points.parse(value)
-    except (JudgeAppError, TypeError):
+    except JudgeAppError:
         return False
     if len(_POINTS_SEEN) < 10_000:
         _POINTS_SEEN.add(value)
@@ -230,6 +230,8 @@ def read_score_file(path: Path) -> ScoreFile:
     if not data.startswith(_HEADER_PREFIX):
         raise _malformed(path, "header")
     first_end = data.find(b"\n")
+    if first_end < 0:
+        raise _malformed(path, "layout")  # cut inside the header line: not a newer version
     if data[: first_end + 1] != HEADER:
         version = data[len(_HEADER_PREFIX) : first_end].decode("ascii", "replace")[:20]
         raise JudgeAppError("score_file_version", path, version=version)
@@ -252,7 +254,9 @@ def read_score_file(path: Path) -> ScoreFile:
             parse_float=_no_float,
             parse_constant=_no_float,
         )
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, _FloatError):
+    except (ValueError, RecursionError):
+        # ValueError covers bad UTF-8, bad JSON, a float (`_FloatError`) and an integer longer
+        # than Python converts (4,300 digits): all a damaged body, never a traceback.
         raise _malformed(path, "json") from None
     if not isinstance(body, dict):
         raise _malformed(path, "layout")
