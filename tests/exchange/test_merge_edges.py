@@ -1,0 +1,194 @@
+"""The head judge's merge at its edges: a file signed by the right key that still cannot be
+taken (unknown judge, criterion or question, a score off the scale, a total that is not the sum,
+damaged page notes, an unknown status) is refused with its reason and the contest file is left
+exactly as it was; the merge goes on past what only weakens a check (a damaged kept manifest, an
+unreadable submission time) and reports its progress."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from signed_exchange import Exported, board_for, export_graded, resigned
+
+from judge_app.core.errors import JudgeAppError
+from judge_app.exchange.merge import EVIDENCE_DIR, MergeReport, MergeStatus, merge_score_files
+from judge_app.exchange.package import PACKAGE_EVIDENCE_DIR
+from judge_app.store.audit import verify
+from judge_app.store.database import open_contest_file
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Exported, Path]]:
+    mp = pytest.MonkeyPatch()
+    mp.setenv("JUDGE_APP_HOME", str(tmp_path_factory.mktemp("home")))
+    try:
+        exported = export_graded(tmp_path_factory.mktemp("merge-edges-ws"))
+        board = board_for(exported, tmp_path_factory.mktemp("merge-edges-board") / "contest.sqlite")
+        yield exported, board
+    finally:
+        mp.undo()
+
+
+@pytest.fixture
+def exported(made: tuple[Exported, Path]) -> Exported:
+    return made[0]
+
+
+@pytest.fixture
+def board(made: tuple[Exported, Path], tmp_path: Path) -> Path:
+    """A fresh copy of the board's contest file (GK1's key pinned, nothing merged)."""
+    copy = tmp_path / "board" / "contest.sqlite"
+    shutil.copytree(made[1].parent, copy.parent)
+    return copy
+
+
+def _merge(board: Path, *files: Path, **kwargs: Any) -> MergeReport:
+    with open_contest_file(board) as db:
+        return merge_score_files(db, list(files), actor="TB", **kwargs)
+
+
+_TABLES = ("grading", "criterion_score", "choice_answer", "grading_flag", "page_note")
+
+
+def _snapshot(board: Path) -> tuple[int, ...]:
+    with open_contest_file(board) as db:
+        counts = [db.read_scalar(f"SELECT count(*) FROM {t}") for t in _TABLES]
+        counts += [db.read_scalar("SELECT count(*) FROM score_file")]
+        counts += [db.read_scalar("SELECT count(*) FROM audit_log")]
+    return tuple(counts)
+
+
+def _refusal(board: Path, path: Path) -> JudgeAppError:
+    before = _snapshot(board)
+    (outcome,) = _merge(board, path).outcomes
+    assert outcome.status is MergeStatus.REFUSED and outcome.error is not None
+    assert outcome.error.path == path
+    assert _snapshot(board) == before  # nothing written
+    assert not (board.parent / EVIDENCE_DIR).exists()  # no evidence kept of a refused file
+    return outcome.error
+
+
+def _a01(body: dict[str, Any]) -> dict[str, Any]:
+    return next(e for e in body["entries"] if e["code"] == "A01")
+
+
+def test_the_export_merges_and_reports_progress(
+    exported: Exported, board: Path, tmp_path: Path
+) -> None:
+    junk = tmp_path / "junk.jgs"
+    junk.write_bytes(b"PK\x03\x04 not a score file")
+    seen: list[tuple[int, int]] = []
+    report = _merge(
+        board, junk, exported.path, progress=lambda done, total: seen.append((done, total))
+    )
+    assert seen == [(1, 2), (2, 2)]
+    assert [o.status for o in report.outcomes] == [MergeStatus.REFUSED, MergeStatus.MERGED]
+    assert (report.merged, report.refused) == (1, 1)
+    with open_contest_file(board) as db:
+        # A01 submitted and A02 a draft are merged; A03, not started, is not a grading.
+        assert db.read_scalar("SELECT count(*) FROM grading") == 2
+        assert db.read_scalar("SELECT text FROM page_note") == "Ý hay ở đây"
+        assert verify(db).ok
+
+
+def test_merging_into_a_judges_workspace_is_refused(exported: Exported, tmp_path: Path) -> None:
+    workspace = tmp_path / "GK1.sqlite"
+    shutil.copy(exported.workspace, workspace)
+    with open_contest_file(workspace) as db, pytest.raises(JudgeAppError) as caught:
+        merge_score_files(db, [exported.path], actor="TB")
+    assert caught.value.code == "merge_not_board" and caught.value.path == workspace
+
+
+@pytest.mark.parametrize(
+    "manifest", ["{ cut", "[]", '{"entries": [{"files": [{}]}]}', '{"entries": [7]}']
+)
+def test_a_damaged_kept_package_manifest_does_not_stop_the_merge(
+    exported: Exported, board: Path, manifest: str
+) -> None:
+    kept = board.parent / PACKAGE_EVIDENCE_DIR
+    kept.mkdir()
+    (kept / "goi-cham-GK1.json").write_text(manifest, encoding="utf-8")
+    (outcome,) = _merge(board, exported.path).outcomes
+    assert outcome.status is MergeStatus.MERGED
+    assert outcome.unknown_files == ()  # the board's own files still vouch for the hashes
+
+
+@pytest.mark.parametrize("claimed", ["GK7", "TB"], ids=["unknown", "head judge"])
+def test_a_file_claiming_a_judge_the_board_does_not_have_is_refused(
+    exported: Exported, board: Path, tmp_path: Path, claimed: str
+) -> None:
+    path = resigned(exported, tmp_path / "who.jgs", lambda b: b["judge"].update(code=claimed))
+    error = _refusal(board, path)
+    assert error.code == "merge_unknown_judge" and error.params["judge"] == claimed
+
+
+def test_evidence_that_cannot_be_kept_refuses_the_file_and_writes_nothing(
+    exported: Exported, board: Path
+) -> None:
+    (board.parent / EVIDENCE_DIR).write_bytes(b"a file where the evidence folder goes")
+    before = _snapshot(board)
+    (outcome,) = _merge(board, exported.path).outcomes
+    assert outcome.status is MergeStatus.REFUSED and outcome.error is not None
+    assert outcome.error.code == "database_unwritable" and outcome.error.params["reason"]
+    assert _snapshot(board) == before
+
+
+_ENTRY_EDITS: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
+    ("status unknown", lambda e: e.update(status="final"), "score_file_malformed"),
+    (
+        "criterion unknown",
+        lambda e: e["scores"].update(XX=e["scores"].pop("ND")),
+        "merge_unknown_criterion",
+    ),
+    ("score above the maximum", lambda e: e["scores"].update(ND="9"), "merge_score_invalid"),
+    ("score off the step", lambda e: e["scores"].update(HT="0.25"), "merge_score_invalid"),
+    ("question unknown", lambda e: e["answers"].update({"9": "A"}), "merge_unknown_question"),
+    ("option unknown", lambda e: e["answers"].update({"1": "E"}), "merge_unknown_question"),
+    ("total not the sum", lambda e: e.update(total="9.75"), "merge_total_mismatch"),
+    (
+        "page note position in words",
+        lambda e: e["page_notes"][0].update(x="giữa trang"),
+        "score_file_malformed",
+    ),
+    (
+        "page note page not a number",
+        lambda e: e["page_notes"][0].update(page="hai"),
+        "score_file_malformed",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [(change, code) for _, change, code in _ENTRY_EDITS],
+    ids=[name for name, _, _ in _ENTRY_EDITS],
+)
+def test_a_signed_entry_the_contest_cannot_take_is_refused_whole(
+    exported: Exported,
+    board: Path,
+    tmp_path: Path,
+    change: Callable[[dict[str, Any]], Any],
+    code: str,
+) -> None:
+    path = resigned(exported, tmp_path / "edited.jgs", lambda body: change(_a01(body)))
+    error = _refusal(board, path)
+    assert error.code == code
+    assert "A01" in str(error.params.get("entry", error.params.get("reason", "")))
+
+
+def test_an_unreadable_submission_time_is_left_empty(
+    exported: Exported, board: Path, tmp_path: Path
+) -> None:
+    """The scores are the judge's and signed; only the time they were submitted is unknown."""
+    path = resigned(
+        exported, tmp_path / "when.jgs", lambda body: _a01(body).update(submitted_at="hôm qua")
+    )
+    (outcome,) = _merge(board, path).outcomes
+    assert outcome.status is MergeStatus.MERGED
+    with open_contest_file(board) as db:
+        assert db.read_scalar("SELECT count(*) FROM grading WHERE status = 'SUBMITTED'") == 1
+        assert db.read_scalar("SELECT submitted_at FROM grading WHERE status = 'SUBMITTED'") is None
