@@ -4,6 +4,7 @@ merged again; a folder of files; cancel between files; the report saved as XLSX.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from merge_data import MergeData, merge_master, register_keys, tampered
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 from ui_helpers import wait_for_dialog
 
 from judge_app.store.database import open_contest_file
@@ -21,6 +23,7 @@ from judge_app.ui.board_merge import (
     FILE,
     JUDGE,
     NOTE,
+    NOTE_COLOUR,
     REFUSED_COLOUR,
     STATUS,
     MergeDialog,
@@ -196,3 +199,36 @@ def test_an_open_scores_window_shows_the_merged_gradings(
     with qtbot.waitSignal(scores.loaded, timeout=20_000):
         qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     assert scores.model.counts()["waiting"] < 27
+
+
+def test_entries_whose_files_differ_are_named_in_the_report(
+    qtbot: QtBot, dialog: MergeDialog, data: MergeData
+) -> None:
+    with open_contest_file(data.board) as db, db.session() as session, session.begin():
+        code = session.execute(
+            text(
+                "SELECT entry.code FROM assignment JOIN entry ON entry.id = assignment.entry_id "
+                "JOIN judge ON judge.id = assignment.judge_id WHERE judge.code = 'GK1' "
+                "ORDER BY entry.code LIMIT 1"
+            )
+        ).scalar_one()
+        session.execute(
+            text(
+                "UPDATE entry_file SET sha256 = :digest WHERE entry_id = "
+                "(SELECT id FROM entry WHERE code = :code)"
+            ),
+            {"digest": "0" * 64, "code": code},
+        )
+    for manifest in (data.folder / "package-manifests").glob("*.json"):  # the copies sent
+        kept = json.loads(manifest.read_text(encoding="utf-8"))
+        for item in kept["entries"]:
+            if item["code"] == code:
+                for file in item["files"]:
+                    file["sha256"] = "1" * 64
+        manifest.write_text(json.dumps(kept), encoding="utf-8")
+    dialog.add_paths([data.score_files["GK1"]])
+    _run(qtbot, dialog)
+    (row,) = _report(dialog)
+    assert row[STATUS] == "Đã ghép"
+    assert row[NOTE] == f"Tệp bài khác với tệp của cuộc thi ở 1 bài: {code}"
+    assert dialog.report.item(0, NOTE).background().color().name() == NOTE_COLOUR
