@@ -461,14 +461,14 @@ def _bootstrap(
     while done < resamples:
         size = min(chunk, resamples - done)
         if by_type:
-            taken = rng.multinomial(total, p, size=size).astype(np.float64)
-            n, s1, s2, within = (taken @ columns).T
+            weights = rng.multinomial(total, p, size=size).astype(np.float64)
         else:
             # How often each unit is drawn, counted for `size` resamples in one bincount.
             drawn = rng.integers(0, total, size=(size, total))
             drawn += np.arange(size)[:, None] * total
-            taken = np.bincount(drawn.ravel(), minlength=size * total).reshape(size, total)
-            n, s1, s2, within = (taken.astype(np.float64) @ columns).T
+            counted = np.bincount(drawn.ravel(), minlength=size * total)
+            weights = counted.reshape(size, total).astype(np.float64)
+        n, s1, s2, within = (weights @ columns).T
         expected = n * s2 - s1 * s1
         defined = expected > 1e-12 * np.maximum(1.0, n * s2)
         alphas = 1.0 - (n[defined] - 1.0) * within[defined] / expected[defined]
