@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import shiboken6
 from merge_data import MergeData, merge_all, merge_master, type_text
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
@@ -365,3 +366,35 @@ def test_the_window_follows_a_language_switch(qtbot: QtBot, scores: ScoresWindow
     assert scores.third_button.text() == "Assign third gradings"
     window.set_language("vi")
     assert _tab_texts(scores)["discuss"] == "Cần trao đổi (7)"
+
+
+def test_a_refused_decision_stays_in_the_dialog_with_its_reason(
+    qtbot: QtBot, scores: ScoresWindow, merged: MergeData
+) -> None:
+    from judge_app.store.settlement import DecisionKind, record_decision
+
+    scores.set_queue("discuss")
+    settled = _select_first(qtbot, scores)
+    qtbot.mouseClick(scores.discuss_button, Qt.MouseButton.LeftButton)
+    dialog = wait_for_dialog(qtbot, DecisionDialog, "decisionDialog")
+    assert isinstance(dialog, DecisionDialog)
+    with open_contest_file(merged.board) as db:  # someone decided it meanwhile
+        record_decision(
+            db, settled.code, kind=DecisionKind.HEAD, score=Points(700), reason="x", actor="TB"
+        )
+    qtbot.keyClicks(dialog.score, "6,5")
+    type_text(dialog.reason, "Thống nhất")
+    operation = dialog.run()
+    assert operation is not None
+    qtbot.waitUntil(lambda: not operation.running, timeout=10_000)
+    assert "không ở diện trao đổi" in dialog.status.text()
+    assert dialog.isVisible()
+    assert len(_decisions(merged.board)) == 1
+
+
+def test_closing_the_contest_closes_the_window(qtbot: QtBot, scores: ScoresWindow) -> None:
+    window = scores.parent()
+    assert isinstance(window, MainWindow)
+    assert window.show_scores() is scores  # raised, not opened twice
+    window.close_contest()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(scores) or not scores.isVisible(), timeout=5_000)
