@@ -2247,6 +2247,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Bài không hợp lệ (không xếp hạng):",
         "Invalid entries (not ranked):",
     ),
+    "prize_first": ("Giải Nhất", "First prize"),
+    "prize_second": ("Giải Nhì", "Second prize"),
+    "prize_third": ("Giải Ba", "Third prize"),
+    "prize_consolation": ("Giải Khuyến khích", "Consolation prize"),
+    "prize_excellence_u18": (
+        "Giải xuất sắc (dưới 18 tuổi)",
+        "Excellence prize (under 18)",
+    ),
 }
 
 

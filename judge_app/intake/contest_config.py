@@ -113,6 +113,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     },
     "tie_rule": ["higher_min_judge_score", "more_agreement", "earlier_receipt"],
     "rounds": {"calibration": {"enabled": True, "size": 10}, "screening": False},
+    # Collective ranking (seed: "xếp loại số lượng, chất lượng"): weights of the number of
+    # entries, the participation rate and the quality rate (judge_app/core/ranking.py).
+    "school_ranking": {"weights": {"entries": 1, "participation": 1, "quality": 1}},
 }
 
 
@@ -888,13 +891,14 @@ def _settings(reader: _Reader, data: Mapping[str, Any], max_total: Points | None
     raw = data.get("settings", {})
     if raw is None:
         raw = {}
-    base = reader.obj(raw, "settings", ("prize_scheme", "tie_rule", "rounds"))
+    base = reader.obj(raw, "settings", ("prize_scheme", "tie_rule", "rounds", "school_ranking"))
     if base is None:
         return copy.deepcopy(DEFAULT_SETTINGS)
     merged = _merge(DEFAULT_SETTINGS, base)
     _check_prizes(reader, merged["prize_scheme"], max_total)
     _check_ties(reader, merged["tie_rule"])
     _check_rounds(reader, merged["rounds"])
+    _check_school_ranking(reader, merged["school_ranking"])
     return merged
 
 
@@ -996,6 +1000,23 @@ def _check_rounds(reader: _Reader, rounds: Any) -> None:
         reader.boolean(calibration, "enabled", where, default=True)
         reader.integer(calibration, "size", where, default=10, low=10, high=1000)
     reader.boolean(obj, "screening", path, default=False)
+
+
+def _check_school_ranking(reader: _Reader, ranking: Any) -> None:
+    path = "settings.school_ranking"
+    obj = reader.obj(ranking, path, ("weights",))
+    if obj is None:
+        return
+    where = _join(path, "weights")
+    weights = reader.obj(obj["weights"], where, ("entries", "participation", "quality"))
+    if weights is None:
+        return
+    values = [
+        reader.integer(weights, part, where, default=1, low=0, high=100)
+        for part in ("entries", "participation", "quality")
+    ]
+    if all(value == 0 for value in values):
+        reader.problem(where, "0 + 0 + 0 = 0")
 
 
 def parse_config(data: Mapping[str, Any], source: Path | None = None) -> ContestConfig:
