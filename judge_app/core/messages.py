@@ -2075,8 +2075,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "key_backup_written": (
         "Đã sao lưu khoá “{name}” ({fingerprint}) vào {path}. Cất tệp này tách khỏi máy tính.",
-        "Key “{name}” ({fingerprint}) backed up to {path}. Keep this file apart from the "
-        "computer.",
+        "Key “{name}” ({fingerprint}) backed up to {path}. Keep this file apart from the computer.",
     ),
     "key_backup_restored": (
         "Đã khôi phục khoá “{name}” ({fingerprint}) từ {path} vào máy này.",
@@ -2137,8 +2136,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "results_not_locked": (
         "Điểm của {path} chưa được khoá: hãy khoá điểm (judge-app lock) trước khi xếp giải.",
-        "The scores of {path} are not locked: lock them (judge-app lock) before computing "
-        "results.",
+        "The scores of {path} are not locked: lock them (judge-app lock) before computing results.",
     ),
     "results_appeal_open": (
         "{count} bài của {path} đang được phúc khảo ({entries}): hãy khoá điểm lại sau khi "
@@ -2191,8 +2189,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "results_note_u18_no_reference_date": (
         "Giải xuất sắc dưới 18 tuổi chưa xét: cuộc thi chưa có ngày tính tuổi.",
-        "The under-18 excellence prize is not given: the contest has no reference date "
-        "for ages.",
+        "The under-18 excellence prize is not given: the contest has no reference date for ages.",
     ),
     "results_note_u18_none": (
         "Không có người dự thi dưới 18 tuổi đủ điều kiện nhận giải xuất sắc.",
@@ -2254,6 +2251,198 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "prize_excellence_u18": (
         "Giải xuất sắc (dưới 18 tuổi)",
         "Excellence prize (under 18)",
+    ),
+    # --- Appeals (phúc khảo), shortlists and finalists (h17-appeals: store/appeals.py,
+    # store/shortlist.py) ---
+    "appeal_reason_required": (
+        "Hãy ghi lý do phúc khảo bài {entry}.",
+        "Give the reason for the appeal of entry {entry}.",
+    ),
+    "appeal_results_not_locked": (
+        "Chỉ nhận phúc khảo sau khi điểm của {path} đã được khoá (judge-app lock).",
+        "Appeals are taken only once the scores of {path} are locked (judge-app lock).",
+    ),
+    "appeal_entry_not_scored": (
+        "Bài {entry} không có điểm chính thức để phúc khảo (trạng thái: {queue}).",
+        "Entry {entry} has no final score to appeal (state: {queue}).",
+    ),
+    "appeal_already_open": (
+        "Bài {entry} đang có một yêu cầu phúc khảo chưa giải quyết (ghi nhận lúc {at}).",
+        "Entry {entry} already has an appeal in progress (recorded at {at}).",
+    ),
+    "appeal_unknown": (
+        "Bài {entry} không có yêu cầu phúc khảo nào đang chờ (judge-app appeal request).",
+        "Entry {entry} has no appeal in progress (judge-app appeal request).",
+    ),
+    "appeal_not_assigned": (
+        "Chưa phân công giám khảo chấm phúc khảo bài {entry} (judge-app appeal assign).",
+        "No judge is assigned to the appeal of entry {entry} yet (judge-app appeal assign).",
+    ),
+    "appeal_waiting": (
+        "Bài {entry}: mới có {done}/{assigned} bài chấm phúc khảo được nộp; hãy ghép tệp điểm "
+        "của các giám khảo phúc khảo trước.",
+        "Entry {entry}: only {done} of {assigned} appeal gradings are in; merge the appeal "
+        "judges' score files first.",
+    ),
+    "appeal_third_needed": (
+        "Hai giám khảo phúc khảo bài {entry} chấm lệch nhau {gap} điểm: cần giám khảo thứ ba "
+        "(judge-app appeal assign).",
+        "The two appeal judges of entry {entry} differ by {gap}: a third judge is needed "
+        "(judge-app appeal assign).",
+    ),
+    "appeal_dialogue_required": (
+        "Điểm bài {entry} thay đổi từ {original} thành {result} (từ {threshold} điểm trở lên): "
+        "phải tổ chức đối thoại trực tiếp và ghi biên bản; nhập nội dung biên bản bằng "
+        "--dialogue-record.",
+        "The score of entry {entry} changes from {original} to {result} ({threshold} or "
+        "more): a face-to-face dialogue must be held and recorded; give its record with "
+        "--dialogue-record.",
+    ),
+    "appeal_entry_frozen": (
+        "Điểm đã được khoá lại trước khi phúc khảo bài {entry} xong; hãy mở lại bằng "
+        "judge-app appeal request.",
+        "The scores were locked again before the appeal of entry {entry} was settled; reopen "
+        "it with judge-app appeal request.",
+    ),
+    "appeal_requested_done": (
+        "Đã ghi nhận yêu cầu phúc khảo số {number} cho bài {entry} (điểm hiện tại {original}); "
+        "bài được mở khoá để chấm phúc khảo.",
+        "Appeal {number} of entry {entry} recorded (current score {original}); the entry is "
+        "open for regrading.",
+    ),
+    "appeal_assign_nothing": (
+        "Không có bài phúc khảo nào cần phân công giám khảo.",
+        "No appeal needs a judge assigned.",
+    ),
+    "appeal_assigned_done": (
+        "Vòng chấm phúc khảo {round}: {two} bài được giao hai giám khảo, {third} bài được giao "
+        "giám khảo thứ ba. Hãy tạo gói chấm: judge-app package … --round {round}.",
+        "Appeal round {round}: {two} entries got two judges, {third} a third judge. Make their "
+        "packages: judge-app package … --round {round}.",
+    ),
+    "appeal_settled_changed": (
+        "Phúc khảo bài {entry}: điểm đổi từ {original} thành {final} ({rule}).",
+        "Appeal of entry {entry}: the score changes from {original} to {final} ({rule}).",
+    ),
+    "appeal_settled_kept": (
+        "Phúc khảo bài {entry}: kết quả {result} lệch dưới {threshold} so với {original}, giữ "
+        "nguyên điểm {original}.",
+        "Appeal of entry {entry}: the result {result} differs from {original} by less than "
+        "{threshold}; the score stays {original}.",
+    ),
+    "appeal_relocked": (
+        "Điểm đã được khoá lại (mã {digest}).",
+        "The scores are locked again (digest {digest}).",
+    ),
+    "appeal_relock_waiting": (
+        "Chưa khoá lại điểm: còn {count} bài đang phúc khảo ({entries}); điểm được khoá lại khi "
+        "bài cuối cùng xong (hoặc judge-app lock).",
+        "Not locked again yet: {count} entries are still open for an appeal ({entries}); the "
+        "scores are locked again when the last is settled (or judge-app lock).",
+    ),
+    "appeal_list_empty": (
+        "Chưa có yêu cầu phúc khảo nào.",
+        "No appeal has been requested.",
+    ),
+    "shortlist_no_screening": (
+        "Cuộc thi {path} không có vòng sơ khảo (settings.rounds.screening là false).",
+        "The contest {path} has no screening round (settings.rounds.screening is false).",
+    ),
+    "shortlist_round_empty": (
+        "Vòng {round} của {path} chưa có bài chấm nào đã nộp: không có điểm sơ khảo để chọn.",
+        "Round {round} of {path} has no submitted grading: no screening score to cut on.",
+    ),
+    "shortlist_ungraded": (
+        "{count} bài chưa có điểm sơ khảo ở vòng {round}: {entries}. Hãy chấm hoặc ghi quyết "
+        "định không hợp lệ trước khi chọn danh sách.",
+        "{count} entries have no screening score in round {round}: {entries}. Grade them, or "
+        "record them as invalid, before the cut.",
+    ),
+    "shortlist_locked": (
+        "Điểm của {path} đã được khoá: không thể chọn lại danh sách vào vòng chung khảo.",
+        "The scores of {path} are locked: the shortlist can no longer be cut.",
+    ),
+    "shortlist_main_started": (
+        "Vòng chung khảo đã có bài được chấm ({entries}): không thể chọn lại danh sách.",
+        "The main round already has gradings ({entries}): the shortlist can no longer be cut.",
+    ),
+    "shortlist_bad_rule": (
+        "Hãy chọn đúng một cách: --top N (N ≥ 1) hoặc --min-score X (0..{maximum}).",
+        "Choose exactly one rule: --top N (N ≥ 1) or --min-score X (0..{maximum}).",
+    ),
+    "shortlist_none": (
+        "Chưa có danh sách vào vòng chung khảo (judge-app shortlist cut).",
+        "No shortlist has been cut yet (judge-app shortlist cut).",
+    ),
+    "shortlist_out_reason": (
+        "Không vào vòng chung khảo (điểm sơ khảo {score}; {rule})",
+        "Not shortlisted (screening score {score}; {rule})",
+    ),
+    "shortlist_rule_top": (
+        "{count} bài điểm cao nhất{scope}",
+        "top {count}{scope}",
+    ),
+    "shortlist_rule_min": (
+        "điểm từ {score} trở lên",
+        "score {score} or more",
+    ),
+    "shortlist_scope_category": (
+        " mỗi đối tượng",
+        " per category",
+    ),
+    "shortlist_cut_done": (
+        "Danh sách vào vòng chung khảo ({rule}): {kept}/{total} bài; {out} bài dừng ở vòng "
+        "sơ khảo.",
+        "Shortlist ({rule}): {kept} of {total} entries; {out} stop at the screening round.",
+    ),
+    "shortlist_tie_included": (
+        "Bằng điểm ở ranh giới [{group}] {score}: cả {count} bài đều được chọn ({entries}).",
+        "Tie at the cut [{group}] {score}: all {count} entries are kept ({entries}).",
+    ),
+    "shortlist_assigned_done": (
+        "Vòng {round}: {entries} bài trong danh sách được phân công ({judges} giám khảo mỗi bài).",
+        "Round {round}: {entries} shortlisted entries assigned ({judges} judges each).",
+    ),
+    "finalists_not_locked": (
+        "Chỉ xuất danh sách dự thi cấp trên sau khi điểm của {path} đã được khoá (judge-app lock).",
+        "Finalists are exported only once the scores of {path} are locked (judge-app lock).",
+    ),
+    "finalists_not_revealed": (
+        "Chưa ghép phách {path}: cần danh tính thí sinh để gửi lên cấp trên (judge-app reveal).",
+        "The identities of {path} are not revealed yet; the next tier needs them "
+        "(judge-app reveal).",
+    ),
+    "finalists_none": (
+        "Không có bài nào đạt tiêu chí đã chọn ({rule}).",
+        "No entry meets the chosen rule ({rule}).",
+    ),
+    "finalists_file_missing": (
+        "Thiếu hoặc sai tệp bài dự thi {entry}: {path}.",
+        "A file of entry {entry} is missing or changed: {path}.",
+    ),
+    "finalists_exported_done": (
+        "Đã ghi {path}: {count} bài ({files} tệp) để gửi lên cấp trên.",
+        "Wrote {path}: {count} finalists ({files} files) for the next tier.",
+    ),
+    "finalists_bad_package": (
+        "Tệp {path} không phải gói danh sách dự thi cấp trên hợp lệ ({reason}).",
+        "{path} is not a valid finalists package ({reason}).",
+    ),
+    "finalists_unknown_category": (
+        "Cuộc thi nhận chưa có đối tượng {categories} mà gói {path} cần; hãy thêm đối tượng "
+        "trước khi nhập.",
+        "The receiving contest lacks the categories {categories} the package {path} needs; add "
+        "them before importing.",
+    ),
+    "finalists_already_imported": (
+        "Gói {path} đã được nhập vào cuộc thi này lúc {at}.",
+        "The package {path} was already imported into this contest at {at}.",
+    ),
+    "finalists_imported_done": (
+        "Đã nhập {count} bài ({files} tệp) từ {path}; số phách mới được cấp, danh tính chưa "
+        "niêm phong.",
+        "Imported {count} entries ({files} files) from {path}; new codes given, identities "
+        "not sealed yet.",
     ),
 }
 

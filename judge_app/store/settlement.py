@@ -6,7 +6,9 @@ work queues: waiting for gradings, agreed (final score), discuss (1.0–1.5: a b
 outcome), third grading (> 1.5: a third judge is assigned), head judge decides, decided, invalid.
 
 Which gradings count: submitted ones, in every round except calibration rounds (chấm chung,
-recorded as such by `assign`), first the two of the main grading, then a third judge's. A
+recorded as such by `assign`), a screening round and appeal rounds (`ROUND_PURPOSES_KEY`),
+first the two of the main grading, then a third judge's. Entries the shortlist cut are settled
+as not ranked (queue invalid, rule "shortlist", the cut's reason). A
 recorded decision always wins over the rule, and the newest decision of an entry counts (an
 appeal later adds another). Nothing here writes except `record_decision`, which is audited.
 """
@@ -20,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,6 +39,7 @@ from judge_app.store.models import (
     Decision,
     Entry,
     EntryStatus,
+    Meta,
 )
 
 DECIDE_ACTION = "score.decide"
@@ -83,8 +86,22 @@ class EntrySettlement:
         return next((gap for part, gap in self.gaps if part == "total"), None)
 
 
+ROUND_PURPOSES_KEY = "round_purposes"  # meta JSON {"round": "screening" | "appeal"}
+# meta JSON of the shortlist cut (store.shortlist): {"out": {code: why}, …}
+SHORTLIST_KEY = "shortlist"
+
+
+def _meta_json(session: Session, key: str) -> dict[str, Any]:
+    row = session.get(Meta, key)
+    value = json.loads(row.value) if row is not None else {}
+    return value if isinstance(value, dict) else {}
+
+
 def _calibration_rounds(session: Session) -> set[int]:
-    rounds = set()
+    """Rounds whose gradings the two-judge rule never counts: calibration rounds (chấm chung),
+    a screening round (sơ khảo, store.shortlist) and appeal regrading rounds (phúc khảo,
+    store.appeals: an appeal grading is not a third grading of the main round)."""
+    rounds = {int(key) for key in _meta_json(session, ROUND_PURPOSES_KEY)}
     for key, after in session.execute(
         select(AuditRow.entity_key, AuditRow.after).where(
             AuditRow.action == "assign", AuditRow.entity == "round"
@@ -94,6 +111,9 @@ def _calibration_rounds(session: Session) -> set[int]:
         if isinstance(data, dict) and data.get("calibration"):
             rounds.add(int(key))
     return rounds
+
+
+excluded_rounds = _calibration_rounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,9 +267,27 @@ def settle_entries(
                 "SELECT id, code, category_id, status FROM entry ORDER BY code"
             )
         ]
+        # Entries the shortlist cut (sơ khảo) take no main-round grading: settled, not ranked.
+        cut: dict[str, Any] = _meta_json(session, SHORTLIST_KEY).get("out") or {}
         out = []
         for entry_id, code, category_id, status in rows:
             if wanted is not None and code not in wanted:
+                continue
+            if code in cut:
+                category = categories.get(category_id, "")
+                out.append(
+                    EntrySettlement(
+                        code,
+                        category,
+                        Queue.INVALID,
+                        None,
+                        None,
+                        "shortlist",
+                        (),
+                        (),
+                        str(cut[code]),
+                    )
+                )
                 continue
             out.append(
                 _settle_one(
