@@ -2,6 +2,7 @@
 # One entry point for a fresh Debian/Ubuntu machine with python3:
 #   bash scripts/setup.sh demo [DIR]   install, build the demo contest, open the app on it
 #   bash scripts/setup.sh test         install with test tools, run ruff, mypy and the test suite
+#   bash scripts/setup.sh build [--smoke]  install with PyInstaller, build dist/judge-app/ (and test it)
 # It installs the few system libraries Qt needs (when missing and we may use apt-get), makes
 # .venv in the repo and installs the app into it. Safe to run again: it skips what is done.
 set -euo pipefail
@@ -60,6 +61,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 extras=""
 [ "$mode" = "test" ] && extras="[dev]"
+[ "$mode" = "build" ] && extras="[build]"
 stamp=".venv/.installed${extras}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   say "installing judge-app${extras} into .venv (first time takes a minute)"
@@ -87,7 +89,10 @@ case "$mode" in
     fi
     exec .venv/bin/python -m pytest -q ${gate[@]+"${gate[@]}"} "$@"
     ;;
+  build)
+    exec .venv/bin/python -m build_spec "$@"
+    ;;
   *)
-    say "usage: bash scripts/setup.sh demo [DIR] | test [pytest args]"; exit 2
+    say "usage: bash scripts/setup.sh demo [DIR] | test [pytest args] | build [--smoke] [--clean]"; exit 2
     ;;
 esac
