@@ -2444,6 +2444,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Imported {count} entries ({files} files) from {path}; new codes given, identities "
         "not sealed yet.",
     ),
+    # Result outputs: workbook, result list PDFs, certificates (reports/results_*.py, h16)
+    "results_output_unwritable": (
+        "Không ghi được tệp kết quả {path}: {reason}",
+        "Cannot write the results file {path}: {reason}",
+    ),
+    "certificates_sealed": (
+        "Chưa làm giấy chứng nhận: danh tính người dự thi còn niêm phong; hãy ghép phách "
+        "(judge-app reveal) rồi xuất lại.",
+        "Certificates not made: the entrants' identities are still sealed; reveal them "
+        "(judge-app reveal) and export again.",
+    ),
+    "certificate_template_unreadable": (
+        "Không đọc được mẫu giấy chứng nhận {path} (không phải tệp DOCX hợp lệ: {reason}).",
+        "Cannot read the certificate template {path} (not a valid DOCX: {reason}).",
+    ),
+    "certificate_template_unknown_field": (
+        "Mẫu giấy chứng nhận {path} có trường không hợp lệ {fields}. Các trường dùng được: "
+        "{known}.",
+        "The certificate template {path} has unknown fields {fields}. Fields it may use: "
+        "{known}.",
+    ),
+    "results_exported": (
+        "Đã xuất kết quả vào {folder}: {prizes} giải cá nhân, {certificates} giấy chứng nhận.",
+        "Results exported to {folder}: {prizes} individual prizes, {certificates} certificates.",
+    ),
+    "results_export_unsettled": (
+        "Lưu ý: còn {count} trường hợp bằng điểm chưa phân định; danh sách được ghi là DỰ THẢO.",
+        "Note: {count} ties are not settled yet; the lists are marked DRAFT (DỰ THẢO).",
+    ),
 }
 
 
