@@ -34,12 +34,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 DEFAULT_CONFIDENCE = 0.95
 DEFAULT_RESAMPLES = 1000
 DEFAULT_SEED = 20190820  # the seed contest's deadline; any fixed number would do
+# Rows (one target's ratings each), or each distinct row with the number of targets that have
+# it: 20,000 pairs of scores on a 0.25 grid are a few hundred distinct rows, and both
+# coefficients compute from the distinct rows and their counts.
+RowCounts = Mapping[tuple[float, ...], int]
 _EPS = 3e-16
 _TINY = 1e-300
 
@@ -153,22 +157,38 @@ class ICC:
     ratings: int
 
 
-def oneway_mean_squares(rows: Sequence[Sequence[float]]) -> MeanSquares:
-    """BMS and WMS of targets each rated k times (by any judges: one-way model)."""
-    n = len(rows)
+def oneway_mean_squares(rows: Sequence[Sequence[float]] | RowCounts) -> MeanSquares:
+    """BMS and WMS of targets each rated k times (by any judges: one-way model).
+
+    Which judge gave which rating does not matter to this model, so equal rows (as sorted
+    ratings) are summed once with their count.
+    """
+    kinds = _row_counts(rows)
+    n = sum(kinds.values())
     if n == 0:
         raise ValueError("no targets")
-    k = len(rows[0])
-    if k < 2 or any(len(row) != k for row in rows):
+    sizes = {len(row) for row in kinds}
+    k = sizes.pop()
+    if k < 2 or sizes:
         raise ValueError("every target needs the same number (≥ 2) of ratings")
-    sums = [math.fsum(row) for row in rows]
-    grand = math.fsum(sums) / (n * k)
-    between = k * math.fsum((s / k - grand) ** 2 for s in sums)
+    sums = {row: math.fsum(row) for row in kinds}
+    grand = math.fsum(sums[row] * count for row, count in kinds.items()) / (n * k)
+    between = k * math.fsum((sums[row] / k - grand) ** 2 * count for row, count in kinds.items())
     within = math.fsum(
-        (value - s / k) ** 2 for row, s in zip(rows, sums, strict=True) for value in row
+        math.fsum((value - sums[row] / k) ** 2 for value in row) * count
+        for row, count in kinds.items()
     )
     bms = between / (n - 1) if n > 1 else 0.0
     return MeanSquares(n, k, bms, within / (n * (k - 1)))
+
+
+def _row_counts(rows: Sequence[Sequence[float]] | RowCounts) -> Counter[tuple[float, ...]]:
+    if isinstance(rows, Mapping):
+        counted: Counter[tuple[float, ...]] = Counter()
+        for row, count in rows.items():
+            counted[tuple(sorted(row))] += count
+        return counted
+    return Counter(tuple(sorted(row)) for row in rows)
 
 
 def twoway_mean_squares(table: Sequence[Sequence[float]]) -> MeanSquares:
@@ -210,14 +230,15 @@ def _f(numerator: float, denominator: float) -> float:
 
 
 def icc_oneway(
-    rows: Sequence[Sequence[float]], *, confidence: float = DEFAULT_CONFIDENCE
+    rows: Sequence[Sequence[float]] | RowCounts, *, confidence: float = DEFAULT_CONFIDENCE
 ) -> tuple[ICC, ICC] | None:
     """ICC(1,1) and ICC(1,k) of targets each rated by k judges drawn for that target.
 
     This is the model of a contest's main round, where each entry has its own pair of judges.
     None when it is undefined: fewer than two targets, or no variation at all.
     """
-    if len(rows) < 2:
+    targets = sum(rows.values()) if isinstance(rows, Mapping) else len(rows)
+    if targets < 2:
         return None
     ms = oneway_mean_squares(rows)
     n, k, bms, wms = ms.targets, ms.ratings, ms.between_targets, ms.within_targets
@@ -366,9 +387,10 @@ def _unit_sums(values: Sequence[float]) -> _UnitSums:
 
 
 def _pairable(units: Iterable[Sequence[float | None]]) -> list[tuple[float, ...]]:
+    """Each unit's values without the missing ones (None or NaN), if at least two are left."""
     out = []
     for unit in units:
-        values = tuple(float(v) for v in unit if v is not None and not math.isnan(v))
+        values = tuple([v for v in unit if v is not None and v == v])  # v != v: NaN
         if len(values) >= 2:
             out.append(values)
     return out
@@ -400,7 +422,7 @@ def krippendorff_alpha(units: Iterable[Sequence[float | None]]) -> float | None:
 
 
 def alpha_with_interval(
-    units: Iterable[Sequence[float | None]],
+    units: Iterable[Sequence[float | None]] | RowCounts,
     *,
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
@@ -412,10 +434,15 @@ def alpha_with_interval(
     each type is taken: the same as drawing units one by one, and fast for 20,000 entries
     whose pairs of scores on a 0.25 grid come in a few hundred types.
     """
-    pairable = _pairable(units)
-    if not pairable:
+    types: Counter[tuple[float, ...]] = Counter()
+    if isinstance(units, Mapping):
+        for unit, count in units.items():
+            for values in _pairable([unit]):
+                types[tuple(sorted(values))] += count
+    else:
+        types.update(tuple(sorted(values)) for values in _pairable(units))
+    if not types:
         return None
-    types = Counter(tuple(sorted(values)) for values in pairable)
     sums = [_unit_sums(values) for values in types]
     counts = list(types.values())
     n = sum(u.m * c for u, c in zip(sums, counts, strict=True))
@@ -436,7 +463,7 @@ def alpha_with_interval(
             interval = Interval(
                 _percentile(draws, tail), _percentile(draws, 1.0 - tail), confidence
             )
-    return Alpha(value, interval, len(pairable), n, resamples, seed)
+    return Alpha(value, interval, sum(counts), n, resamples, seed)
 
 
 def _bootstrap(

@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -119,7 +119,7 @@ class NormalisedScore:
     round: int
     raw: Points
     z: float | None  # None: the judge's totals do not vary (or one grading only)
-    rescaled: Decimal | None  # contest mean + z × contest sd, two decimals
+    rescaled: Points | None  # contest mean + z × contest sd, to the hundredth (half up)
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,13 +421,21 @@ def _summaries(
     for sheet in sheets:
         totals[sheet.judge].append(sheet.total)
     # Leniency: Σ (own − mean of others) kept exact as Σ over k others of (k·own − Σ others)/k.
-    lenient: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    lenient: dict[tuple[str, int], int] = defaultdict(int)
     compared: dict[str, int] = defaultdict(int)
     for entry_sheets in by_entry.values():
+        if len(entry_sheets) == 2:  # nearly every entry: two judges, nothing to search
+            a, b = entry_sheets
+            if a.judge != b.judge:
+                lenient[a.judge, 1] += a.total - b.total
+                lenient[b.judge, 1] += b.total - a.total
+                compared[a.judge] += 1
+                compared[b.judge] += 1
+            continue
         for sheet in entry_sheets:
             others = [o.total for o in entry_sheets if o.judge != sheet.judge]
             if others:
-                lenient[sheet.judge][len(others)] += len(others) * sheet.total - sum(others)
+                lenient[sheet.judge, len(others)] += len(others) * sheet.total - sum(others)
                 compared[sheet.judge] += 1
     own_pairs: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for a, b in pairs:
@@ -443,7 +451,9 @@ def _summaries(
         _, sd = _mean_sd(values)
         leniency = None
         if compared[judge]:
-            summed = sum((Fraction(v, k) for k, v in lenient[judge].items()), Fraction(0))
+            summed = sum(
+                (Fraction(v, k) for (who, k), v in lenient.items() if who == judge), Fraction(0)
+            )
             leniency = _exact_points(summed / compared[judge])
         judged_pairs = own_pairs.get(judge, [])
         gap = (
@@ -484,8 +494,14 @@ def _summaries(
     return out
 
 
+def _in_points(pairs: Iterable[tuple[int, int]]) -> dict[tuple[float, ...], int]:
+    """Pairs of hundredths as distinct pairs of points with their counts (see RowCounts)."""
+    counted = Counter((a, b) if a <= b else (b, a) for a, b in pairs)
+    return {(a / 100, b / 100): count for (a, b), count in counted.items()}
+
+
 def _pair_icc(pairs: Sequence[tuple[int, int]]) -> ICC | None:
-    result = icc_oneway([(a / 100, b / 100) for a, b in pairs]) if len(pairs) >= 2 else None
+    result = icc_oneway(_in_points(pairs)) if len(pairs) >= 2 else None
     return result[0] if result else None
 
 
@@ -498,18 +514,19 @@ def _agreement(
     resamples: int,
     seed: int,
 ) -> PartAgreement:
-    rows = []
+    values = []
     for a, b in pairs:
         first, second = value(a), value(b)
         if first is not None and second is not None:
-            rows.append((first / 100, second / 100))
-    icc = icc_oneway(rows) if len(rows) >= 2 else None
+            values.append((first, second))
+    rows = _in_points(values)
+    icc = icc_oneway(rows) if len(values) >= 2 else None
     alpha = alpha_with_interval(rows, resamples=resamples, seed=seed) if rows else None
     return PartAgreement(
         part,
         name,
         category,
-        len(rows),
+        len(values),
         icc[0] if icc else None,
         icc[1] if icc else None,
         alpha,
@@ -594,7 +611,7 @@ def _normalised(sheets: Sequence[Sheet]) -> list[NormalisedScore]:
         rescaled = None
         if judge_mean is not None and judge_sd and mean is not None and sd is not None:
             z = (sheet.total - judge_mean) / judge_sd
-            rescaled = _points(mean + z * sd)
+            rescaled = Points(math.floor(mean + z * sd + 0.5))
         out.append(
             NormalisedScore(
                 sheet.code,
@@ -721,7 +738,7 @@ def as_dict(stats: JudgeStatistics) -> dict[str, Any]:
                 "round": n.round,
                 "raw": str(n.raw),
                 "z": n.z,
-                "rescaled": _text(n.rescaled),
+                "rescaled": None if n.rescaled is None else str(n.rescaled),
             }
             for n in stats.normalised
         ]

@@ -196,3 +196,19 @@ def test_incomplete_beta_identities() -> None:
         x = beta_quantile(p, 2.5, 40)
         assert regularized_beta(x, 2.5, 40) == pytest.approx(p, abs=1e-12)
     assert math.isclose(f_quantile(0.5, 8, 8), 1.0, rel_tol=1e-12)
+
+
+def test_counted_rows_give_the_same_coefficients() -> None:
+    """Distinct rows with their counts (how the contest's 20,000 pairs are passed) and the
+    rows themselves give the same ICC and α."""
+    rows = [(7.0, 7.5), (7.5, 7.0), (5.0, 6.0), (9.0, 8.75), (5.0, 6.0), (3.0, 3.5)]
+    counted = {(7.0, 7.5): 2, (5.0, 6.0): 2, (8.75, 9.0): 1, (3.0, 3.5): 1}
+    plain, by_count = icc_oneway(rows), icc_oneway(counted)
+    assert plain is not None and by_count is not None
+    assert by_count[0].value == pytest.approx(plain[0].value)
+    assert by_count[0].targets == 6
+    assert by_count[1].interval.low == pytest.approx(plain[1].interval.low)
+    a, b = alpha_with_interval(rows, seed=2), alpha_with_interval(counted, seed=2)
+    assert a is not None and b is not None
+    assert b.value == pytest.approx(a.value) and (b.units, b.values) == (6, 12)
+    assert b.interval == a.interval

@@ -257,7 +257,7 @@ def test_z_scores_beside_raw_scores(graded: Path) -> None:
     for values in by_judge.values():
         assert sum(values) / len(values) == pytest.approx(0, abs=1e-3)
     gk1 = [r for r in stats.normalised if r.judge == "GK1"]
-    rescaled_mean = sum(r.rescaled for r in gk1 if r.rescaled) / len(gk1)
+    rescaled_mean = Decimal(sum(r.rescaled.centi for r in gk1 if r.rescaled)) / len(gk1) / 100
     assert abs(rescaled_mean - stats.contest_mean) < Decimal("0.01")
     raw_mean = sum(r.raw.to_decimal() for r in gk1) / len(gk1)
     assert raw_mean - stats.contest_mean > Decimal("0.8")  # the lenient judge, before
