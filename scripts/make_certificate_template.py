@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -28,7 +29,7 @@ DEFAULT_OUT = Path(__file__).resolve().parent.parent / "resources/templates/giay
 
 
 def _line(
-    cell_or_doc: object,
+    cell_or_doc: Any,
     text: str,
     *,
     size: float = 14,
@@ -41,11 +42,7 @@ def _line(
     after: float = 0,
     first: bool = False,
 ) -> Paragraph:
-    paragraph: Paragraph
-    if first:
-        paragraph = cell_or_doc.paragraphs[0]  # type: ignore[attr-defined]
-    else:
-        paragraph = cell_or_doc.add_paragraph()  # type: ignore[attr-defined]
+    paragraph: Paragraph = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
     paragraph.alignment = align
     paragraph.paragraph_format.space_before = Pt(before)
     paragraph.paragraph_format.space_after = Pt(after)

@@ -16,8 +16,6 @@ from pathlib import Path
 
 from judge_app.core.messages import render
 
-SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
-
 
 def _date(value: str) -> dt.date:
     try:
@@ -61,7 +59,7 @@ def cmd_results_export(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def add_commands(results: SubParsers) -> None:
+def add_commands(results: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `export` to the `results` sub-commands (from store.results_cli.add_commands)."""
     export = results.add_parser(
         "export", help="write the results workbook, result list PDFs and certificates"
