@@ -284,6 +284,24 @@ def test_two_differing_appeal_judges_call_a_third(db: ContestDatabase) -> None:
     assert not lock_state(db).final
 
 
+def test_a_lock_during_an_appeal_freezes_it_until_it_is_requested_again(
+    db: ContestDatabase,
+) -> None:
+    code = _locked_demo(db)[4]  # final 7
+    request_appeal(db, code, reason="Đề nghị phúc khảo", actor="TB")
+    assign_appeals(db, seed=1, actor="TB")
+    _appeal_graded(db, code, "7.25", "7.5")  # merged: mean 7.38
+    lock_results(db, actor="TB")  # the board locks again before the appeal is settled
+    with pytest.raises(JudgeAppError) as caught:
+        settle_appeal(db, code, actor="TB")
+    assert caught.value.code == "appeal_entry_frozen"
+    again = request_appeal(db, code, reason="Mở lại để kết thúc phúc khảo", actor="TB")
+    assert again.number == 1 and again.state is AppealState.READY
+    done = settle_appeal(db, code, actor="TB")
+    assert done.appeal.changed and _final(db, code) == Points(738) and done.relocked
+    assert len(list_appeals(db)) == 1
+
+
 def test_an_invalid_entry_cannot_be_appealed_and_nothing_before_the_lock(
     db: ContestDatabase,
 ) -> None:
