@@ -16,6 +16,7 @@ Layout of `dist/judge-app/` (PyInstaller >= 6, one-folder):
 from __future__ import annotations
 
 import fnmatch
+import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -270,6 +271,66 @@ def stripped_copy(source: str, dest: str, work: Path) -> str:
         target.chmod(0o755)
         subprocess.run(["strip", "--strip-unneeded", str(target)], check=True)
     return str(target)
+
+
+# --------------------------------------------------------------------------- Linux desktop
+
+DESKTOP_ENTRY = REPO / "build_spec" / "judge-app.desktop"
+DESKTOP_INSTALLER = REPO / "build_spec" / "install-desktop-entry.sh"
+
+
+def add_linux_desktop_files(folder: Path) -> list[Path]:
+    """Put the desktop entry, its icon and the script that installs both for the user beside
+    the executable (PyInstaller puts data files inside _internal/, out of a judge's sight)."""
+    import shutil
+
+    placed = []
+    for source, name, mode in (
+        (DESKTOP_ENTRY, "judge-app.desktop", 0o644),
+        (DESKTOP_INSTALLER, "install-desktop-entry.sh", 0o755),
+        (ICON_SOURCE, "judge-app.png", 0o644),
+    ):
+        target = folder / name
+        shutil.copyfile(source, target)
+        target.chmod(mode)
+        placed.append(target)
+    return placed
+
+
+# --------------------------------------------------------------------------- Windows
+
+
+def windows_version_file(version: str, target: Path) -> Path:
+    """The version resource Explorer shows in the executables' Properties, written in the text
+    form PyInstaller reads on Windows (`version=` of EXE; the form `pyi-grab_version` writes).
+    `version` comes from the package metadata: "0.1.0" → file version 0.1.0.0."""
+    numbers = [int(part) for part in re.findall(r"\d+", version)[:4]]
+    fixed = tuple([*numbers, 0, 0, 0, 0][:4])
+    strings = {
+        "CompanyName": "judge_app developers",
+        "FileDescription": "Judge App: offline essay-contest grading",
+        "FileVersion": version,
+        "InternalName": APP_NAME,
+        "LegalCopyright": "AGPL-3.0-or-later",
+        "OriginalFilename": f"{APP_NAME}.exe",
+        "ProductName": "Judge App",
+        "ProductVersion": version,
+    }
+    structs = ",\n          ".join(f"StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    text = f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={fixed}, prodvers={fixed}, mask=0x3f, flags=0x0, OS=0x40004,
+                    fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[
+    StringFileInfo([
+      StringTable('040904B0', [
+          {structs}])]),
+    VarFileInfo([VarStruct('Translation', [1033, 1200])])
+  ]
+)
+"""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 # --------------------------------------------------------------------------- icons

@@ -280,3 +280,34 @@ def test_build_output_stays_out_of_git_and_default_ci_does_not_build() -> None:
     assert 'if [ "${JUDGE_APP_BUILD_SMOKE:-}" = 1 ]; then' in ci
     setup = (REPO / "scripts" / "setup.sh").read_text(encoding="utf-8")
     assert "exec .venv/bin/python -m build_spec" in setup
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script")
+def test_the_linux_folder_gets_a_menu_entry_its_user_can_install(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    folder = tmp_path / "giám khảo" / "judge-app"  # spaces and Vietnamese in the path
+    folder.mkdir(parents=True)
+    placed = {path.name for path in layout.add_linux_desktop_files(folder)}
+    assert placed == {"judge-app.desktop", "install-desktop-entry.sh", "judge-app.png"}
+    share = tmp_path / "share"
+    env = {**os.environ, "XDG_DATA_HOME": str(share)}
+    subprocess.run(["sh", str(folder / "install-desktop-entry.sh")], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    installed = (share / "applications" / "judge-app.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{folder}/judge-app" gui %f' in installed.splitlines()
+    assert (share / "icons" / "hicolor" / "256x256" / "apps" / "judge-app.png").is_file()
+    subprocess.run(["sh", str(folder / "install-desktop-entry.sh"), "--remove"], env=env,
+                   check=True, capture_output=True)  # fmt: skip
+    assert not (share / "applications" / "judge-app.desktop").exists()
+
+
+def test_windows_version_resource_carries_the_package_version(tmp_path: Path) -> None:
+    path = layout.windows_version_file("1.2.3", tmp_path / "version.txt")
+    text = path.read_text(encoding="utf-8")
+    call = ast.parse(text, mode="eval").body  # PyInstaller evaluates this text on Windows
+    assert isinstance(call, ast.Call) and ast.unparse(call.func) == "VSVersionInfo"
+    assert "filevers=(1, 2, 3, 0)" in text
+    assert "StringStruct('ProductVersion', '1.2.3')" in text
+    assert "StringStruct('OriginalFilename', 'judge-app.exe')" in text
