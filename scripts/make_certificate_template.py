@@ -98,7 +98,7 @@ def make_template(out: Path) -> Path:
     _line(right, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, first=True, before=6)
     _line(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, underline=True)
 
-    _line(cell, "GIẤY CHỨNG NHẬN", size=38, bold=True, colour=RED, before=20, after=6)
+    _line(cell, "GIẤY CHỨNG NHẬN", size=38, bold=True, colour=RED, before=12, after=6)
     _line(cell, "Chứng nhận", size=16, italic=True, after=2)
     _line(cell, "{{ho_ten}}", size=28, bold=True, colour=BLUE, after=6)
     _line(cell, "Đơn vị: {{don_vi}}", size=16, after=2)
@@ -113,8 +113,8 @@ def make_template(out: Path) -> Path:
     left.width = right.width = Cm(12.8)
     _line(left, "", first=True)
     _line(right, "{{noi}}, {{ngay}}", size=14, italic=True, first=True)
-    _line(right, "TRƯỞNG BAN TỔ CHỨC", size=14, bold=True, before=2, after=60)
-    _line(right, "{{nguoi_ky}}", size=14, bold=True, after=16)
+    _line(right, "TRƯỞNG BAN TỔ CHỨC", size=14, bold=True, before=2, after=44)
+    _line(right, "{{nguoi_ky}}", size=14, bold=True, after=6)
     # python-docx leaves an empty first paragraph in the cell: give it no height.
     first = cell.paragraphs[0]
     first.paragraph_format.space_after = Pt(0)
