@@ -2473,6 +2473,75 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Lưu ý: còn {count} trường hợp bằng điểm chưa phân định; danh sách được ghi là DỰ THẢO.",
         "Note: {count} ties are not settled yet; the lists are marked DRAFT (DỰ THẢO).",
     ),
+    # --- judge statistics and charts (judge_app/store/judge_stats*.py, reports/charts.py) ---
+    "stats_no_gradings": (
+        "Chưa có bài nào được chấm và nộp: chưa có thống kê giám khảo.",
+        "No grading has been submitted yet: no judge statistics.",
+    ),
+    "stats_judges_heading": (
+        "Giám khảo (điểm toàn bài, mọi đối tượng):",
+        "Judges (totals, every category):",
+    ),
+    "stats_category_heading": (
+        "Đối tượng {category}:",
+        "Category {category}:",
+    ),
+    "stats_judge_header": (
+        "Mã\tHọ tên\tSố bài\tĐiểm TB\tĐộ lệch chuẩn\tLệch so với GK chấm cùng\t"
+        "Chênh lệch TB\tICC(1,1) [KTC 95%]\tPhút/bài\tTổng (giờ)\tGhi chú",
+        "Code\tName\tGraded\tMean\tSD\tLeniency vs co-judges\t"
+        "Mean gap\tICC(1,1) [95% CI]\tMin/entry\tTotal (h)\tNotes",
+    ),
+    "stats_agreement_heading": (
+        "Mức thống nhất giữa hai giám khảo chấm độc lập (lượt chấm chính):",
+        "Agreement between the two independent judges (main grading):",
+    ),
+    "stats_agreement_header": (
+        "Phần\tSố cặp\tICC(1,1) [KTC 95%]\tICC(1,2) điểm trung bình\tα Krippendorff [KTC 95%]",
+        "Part\tPairs\tICC(1,1) [95% CI]\tICC(1,2) of the mean\tKrippendorff's α [95% CI]",
+    ),
+    "stats_calibration_heading": (
+        "Buổi chấm chung ({entries} bài):",
+        "Calibration round ({entries} entries):",
+    ),
+    "stats_part_total": ("Toàn bài", "Total"),
+    "stats_part_choice": ("Trắc nghiệm", "Multiple choice"),
+    "stats_flag_lenient": ("chấm rộng tay", "lenient"),
+    "stats_flag_severe": ("chấm chặt tay", "severe"),
+    "stats_flag_low_agreement": ("ít thống nhất", "low agreement"),
+    "stats_flagged": (
+        "Nên mời vào buổi chấm chung: {judges}.",
+        "Suggested for a calibration session: {judges}.",
+    ),
+    "stats_none_flagged": (
+        "Không giám khảo nào lệch quá ±{limit} điểm hay thống nhất kém (ICC < {floor}).",
+        "No judge is off by more than ±{limit} points or agrees poorly (ICC < {floor}).",
+    ),
+    "stats_time_note": (
+        "Thời gian chấm là ước tính từ khoảng cách giữa hai lần nộp bài liên tiếp của mỗi giám "
+        "khảo; khoảng nghỉ trên {minutes} phút không được tính.",
+        "Grading times are estimates from the gaps between a judge's consecutive submissions; "
+        "breaks over {minutes} minutes are not counted.",
+    ),
+    "stats_charts_written": (
+        "Đã lưu {count} biểu đồ vào {path}",
+        "{count} charts saved in {path}",
+    ),
+    "chart_total_axis": ("Điểm toàn bài (thang {maximum})", "Total score (out of {maximum})"),
+    "chart_count_axis": ("Số lượt chấm", "Gradings"),
+    "chart_mean_line": ("Điểm trung bình chung", "Overall mean"),
+    "chart_by_category_title": (
+        "Phân bố điểm theo đối tượng – {contest}",
+        "Distribution of totals by category – {contest}",
+    ),
+    "chart_by_judge_title": (
+        "Phân bố điểm theo giám khảo – {contest}",
+        "Distribution of totals by judge – {contest}",
+    ),
+    "chart_by_judge_in_category_title": (
+        "Phân bố điểm theo giám khảo – đối tượng {category}",
+        "Distribution of totals by judge – category {category}",
+    ),
 }
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -63,6 +64,7 @@ BULK_GAP = dt.timedelta(seconds=10)
 TOTAL = "total"
 CHOICE = "choice"
 _CENT = Decimal("0.01")
+_DIGITS = re.compile(r"(\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,11 @@ class JudgeStatistics:
             (j for j in self.judges if j.flags),
             key=lambda j: (-(abs(j.leniency) if j.leniency is not None else Decimal(0)), j.judge),
         )
+
+
+def natural_key(code: str) -> tuple[tuple[int, int | str], ...]:
+    """GK2 before GK10: digit runs compare as numbers."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(code))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -446,7 +453,7 @@ def _summaries(
         judge_minutes[sheet.judge].append(minutes.get((sheet.entry, sheet.judge, sheet.round)))
 
     out = []
-    for judge in sorted(totals):
+    for judge in sorted(totals, key=natural_key):
         values = totals[judge]
         _, sd = _mean_sd(values)
         leniency = None

@@ -294,3 +294,64 @@ def test_as_dict_is_json(graded: Path) -> None:
     assert first["agreement"]["form"] == "ICC(1,1)"
     assert data["agreement"][0]["alpha"]["resamples"] == 50
     assert len(data["normalised"]) == 800
+
+
+def _run_cli(argv: list[str], lang: str = "vi") -> int:
+    import argparse
+
+    from judge_app.store.judge_stats_cli import add_commands
+
+    parser = argparse.ArgumentParser(prog="judge-app")
+    sub = parser.add_subparsers(dest="command")
+    add_commands(sub)
+    args = parser.parse_args(argv)
+    result: int = args.handler(args, lang)
+    return result
+
+
+def test_cli_table_in_vietnamese_with_charts(
+    graded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    charts = tmp_path / "bieu-do"
+    assert _run_cli(["stats", str(graded), "--resamples", "100", "--charts", str(charts)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "Giám khảo (điểm toàn bài, mọi đối tượng):"
+    assert lines[1].startswith("Mã\tHọ tên\tSố bài\tĐiểm TB")
+    gk1 = next(line for line in lines if line.startswith("GK1\t"))
+    cells = gk1.split("\t")
+    assert cells[1] == "Giám khảo 1" and cells[-1] == "chấm rộng tay"
+    assert "," in cells[3]  # decimal comma, as Vietnamese write it
+    assert "Đối tượng GV:" in out and "Đối tượng HS6:" in out
+    assert "Toàn bài\t400\t" in out and "Trắc nghiệm\t400\t1,00" in out
+    assert "Buổi chấm chung (10 bài):" in out
+    assert "Nên mời vào buổi chấm chung: GK" in out and "chấm chặt tay" in out
+    assert "Đã lưu 4 biểu đồ vào" in out
+    assert len(list(charts.glob("*.png"))) == 4
+
+
+def test_cli_json_and_english(graded: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run_cli(["stats", str(graded), "--json", "--z-scores", "--resamples", "0"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["judges"][0]["judge"] == "GK1"
+    assert data["agreement"][0]["alpha"]["interval"] is None  # --resamples 0
+    assert len(data["normalised"]) == 800
+    assert _run_cli(["stats", str(graded), "--resamples", "0"], lang="en") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Judges (totals, every category):")
+    assert "Suggested for a calibration session:" in out
+
+
+def test_cli_on_a_contest_without_gradings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _small(tmp_path / "none.sqlite", [])
+    assert _run_cli(["stats", str(path)], lang="en") == 0
+    assert (
+        capsys.readouterr().out.strip() == "No grading has been submitted yet: no judge statistics."
+    )
+
+
+def test_cli_refuses_a_bad_resample_count(graded: Path) -> None:
+    with pytest.raises(SystemExit):
+        _run_cli(["stats", str(graded), "--resamples", "-1"])
