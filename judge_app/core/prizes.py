@@ -23,12 +23,13 @@ block that does not straddle a boundary is not a tie: all its members get the sa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
-from judge_app.core.ranking import ranked
 from judge_app.core.scores import Points
 
 PRIZE_LEVELS = ("first", "second", "third", "consolation")
@@ -121,25 +122,48 @@ def effective_counts(levels: Sequence[Level], contenders: int, max_share: int | 
     return out
 
 
+def best_first(contenders: Iterable[Contender]) -> list[Contender]:
+    """Highest exact score first, then by code (two stable sorts on C-level keys: 600,000
+    entries must not pay a Python key function per comparison)."""
+    ordered = sorted(contenders, key=attrgetter("code"))
+    ordered.sort(key=attrgetter("exact"), reverse=True)
+    return ordered
+
+
 def allocate(
-    contenders: Sequence[Contender],
+    contenders: Iterable[Contender],
     levels: Sequence[Level],
     *,
     pool: str,
     tie_rule: Sequence[str] = TIE_RULES,
     max_share_percent: int | None = None,
     board: Sequence[BoardOrder] = (),
+    presorted: bool = False,
+    total: int | None = None,
 ) -> Allocation:
-    """Who of `contenders` wins which of `levels`, and every tie met at a boundary."""
+    """Who of `contenders` wins which of `levels`, and every tie met at a boundary.
+
+    With `presorted`, `contenders` is already best first (`best_first` order) and may be a lazy
+    iterator: only the prize zone is read, so a results run builds tie facts (receipt times,
+    judges' totals) for a few dozen entries, not for every entrant. `total` is then the number
+    of contenders (for the share cap).
+    """
+    if presorted:
+        ordered: Iterable[Contender] = contenders
+    else:
+        ordered = best_first(contenders)
+        total = len(ordered)
     keys = [_tie_key(rule) for rule in tie_rule]
-    counts = effective_counts(levels, len(contenders), max_share_percent)
+    counts = effective_counts(levels, total or 0, max_share_percent)
     result = Allocation()
     level_index, left = 0, counts[0] if counts else 0
-    blocks = _blocks(ranked(contenders, lambda c: c.exact, lambda c: c.code))
-    for rank, block in blocks:
+    position = 0
+    for exact, group in groupby(ordered, key=attrgetter("exact")):
         if level_index >= len(levels):
             break  # every place is given: the rest win nothing
-        exact = block[0].exact
+        block = list(group)
+        rank = position + 1
+        position += len(block)
         labels: list[str] = []
         for _ in block:
             while level_index < len(levels) and (left <= 0 or _below(exact, levels[level_index])):
@@ -161,18 +185,6 @@ def allocate(
 
 def _below(exact: Decimal, level: Level) -> bool:
     return level.min_score is not None and exact < level.min_score
-
-
-def _blocks(rows: list[tuple[int, Contender]]) -> list[tuple[int, list[Contender]]]:
-    """Consecutive contenders of one shared rank, lazily enough: only the prize zone is walked
-    by `allocate`, but grouping is linear and cheap."""
-    out: list[tuple[int, list[Contender]]] = []
-    for rank, contender in rows:
-        if out and out[-1][0] == rank:
-            out[-1][1].append(contender)
-        else:
-            out.append((rank, [contender]))
-    return out
 
 
 def _settle_block(

@@ -36,8 +36,11 @@ DEFAULT_WEIGHTS: Mapping[str, Decimal] = {part: Decimal(1) for part in WEIGHT_PA
 def ranked(
     items: Sequence[T], score: Callable[[T], Decimal], code: Callable[[T], str]
 ) -> list[tuple[int, T]]:
-    """Items best first with their shared competition rank (1, 2, 2, 4)."""
-    ordered = sorted(items, key=lambda item: (-score(item), code(item)))
+    """Items best first (score down, then code up) with their shared competition rank
+    (1, 2, 2, 4). Two stable sorts instead of one tuple key: pass `operator.attrgetter` keys
+    and the sorting runs without a Python call per item."""
+    ordered = sorted(items, key=code)
+    ordered.sort(key=score, reverse=True)
     out: list[tuple[int, T]] = []
     previous: Decimal | None = None
     rank = 0
