@@ -352,6 +352,7 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     from judge_app.intake.redaction_cli import add_commands as add_redaction_commands
     from judge_app.intake.seal_cli import add_commands as add_seal_commands
     from judge_app.reports.sheets_cli import add_commands as add_sheet_commands
+    from judge_app.store.judge_stats_cli import add_commands as add_stats_commands
     from judge_app.store.settlement_cli import add_commands as add_settlement_commands
 
     add_contest_commands(sub)
@@ -367,6 +368,7 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     add_settlement_commands(sub)
     add_redaction_commands(sub)
     add_sheet_commands(sub)
+    add_stats_commands(sub)
 
 
 def _dpi(value: str) -> float:

@@ -106,7 +106,7 @@ class LeakDialog(BoardDialog):
             edit.setObjectName(f"sealPassphrase{number + 1}")
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             self.seal_edits.append(edit)
-            self.form.addRow("", edit)
+            self.form.addRow(QLabel(), edit)
         self.scan_button = QPushButton(self)
         self.scan_button.setObjectName("scanLeaks")
         self.scan_button.setDefault(True)

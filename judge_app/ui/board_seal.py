@@ -66,8 +66,8 @@ class SealDialog(BoardDialog):
         self.status = QLabel(self)
         self.form = QFormLayout()
         for widget in (self.first, self.first_again, self.two_keys, self.second):
-            self.form.addRow("", widget)
-        self.form.addRow("", self.second_again)
+            self.form.addRow(QLabel(), widget)
+        self.form.addRow(QLabel(), self.second_again)
         self.buttons = QDialogButtonBox(self)
         self.run_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("runSeal")
