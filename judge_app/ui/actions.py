@@ -452,6 +452,21 @@ REGISTRY += (  # the head judge's merge (ui/board_keys.py, board_merge.py, merge
     ),
 )
 
+REGISTRY += (  # results view and exports (ui/results_view.py, reports/results_*.py; #8)
+    ActionSpec(
+        "board_results",
+        QT_TRANSLATE_NOOP("Actions", "Res&ults…"),
+        "show_results",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions",
+            "Rankings, prizes and ties of the locked results; export the workbook, "
+            "result lists and certificates",
+        ),
+    ),
+)
+
 VIEWER = "viewer"
 
 REGISTRY += (

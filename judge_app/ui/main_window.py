@@ -603,6 +603,25 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
+    def show_results(self) -> QWidget | None:
+        """The results window (issue #8; one per contest, raised when open)."""
+        if self.db is None:
+            return None
+        from judge_app.ui.results_view import ResultsWindow
+
+        shown = (w for w in self.findChildren(ResultsWindow) if w.isVisible() and w.db is self.db)
+        window = next(shown, None)
+        if window is None:
+            window = ResultsWindow(self.db, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.contest_closed.connect(window.close)
+            self.contest_loaded.connect(window.close)
+            window.reload()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
     def seal_identities(self) -> SealDialog | None:
         if self.db is None:
             return None

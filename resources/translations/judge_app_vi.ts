@@ -357,7 +357,17 @@
         <translation>Điểm, độ chênh lệch và diện xử lý của từng bài; ghi kết quả trao đổi và quyết định</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>Res&amp;ults…</source>
+        <translation>&amp;Kết quả…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rankings, prizes and ties of the locked results; export the workbook, result lists and certificates</source>
+        <translation>Xếp hạng, giải thưởng và các trường hợp bằng điểm sau khi khoá điểm; xuất bảng tính, danh sách kết quả và giấy chứng nhận</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Phóng to</translation>
     </message>
@@ -1320,7 +1330,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
 <context>
     <name>KeysDialog</name>
     <message>
-        <location line="+91"/>
+        <location line="+96"/>
         <source>Judges&apos; keys</source>
         <translation>Khoá của giám khảo</translation>
     </message>
@@ -1734,7 +1744,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Danh sách người dự thi</translation>
     </message>
     <message>
-        <location line="+353"/>
+        <location line="+372"/>
         <source>Backup saved: %1</source>
         <translation>Đã sao lưu: %1</translation>
     </message>
@@ -2015,7 +2025,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../judge_app/ui/merge_view.py" line="+385"/>
+        <location filename="../../judge_app/ui/merge_view.py" line="+390"/>
         <source>Gap</source>
         <translation>Chênh lệch</translation>
     </message>
@@ -2045,7 +2055,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Chưa làm tròn: %1</translation>
     </message>
     <message>
-        <location filename="../../judge_app/ui/merge_view.py" line="-516"/>
+        <location filename="../../judge_app/ui/merge_view.py" line="-521"/>
         <source>Multiple choice</source>
         <translation>Trắc nghiệm</translation>
     </message>
@@ -2071,12 +2081,12 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+6"/>
-        <location line="+373"/>
+        <location line="+378"/>
         <source>Entry %1 — %2</source>
         <translation>Bài %1 — %2</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-375"/>
         <source>Judges&apos; totals: %1</source>
         <translation>Tổng điểm của giám khảo: %1</translation>
     </message>
@@ -2141,7 +2151,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Hãy ghi lý do: lý do được đưa vào biên bản.</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+179"/>
         <source>Scores and discrepancies — %1</source>
         <translation>Điểm và chênh lệch — %1</translation>
     </message>
@@ -2766,6 +2776,369 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <location line="+2"/>
         <source>Drag on the page to cover a name, school or stamp. Keyboard: N starts a box, arrows move it, Shift+arrows resize it, Enter keeps it, Esc drops it. Boxes are burned into every judge&apos;s copy when packages are made.</source>
         <translation>Kéo chuột trên trang để che họ tên, tên trường hoặc con dấu. Bàn phím: N tạo ô mới, phím mũi tên di chuyển, Shift+mũi tên đổi kích thước, Enter giữ lại, Esc bỏ. Ô che được tô đen vào bản của mọi giám khảo khi đóng gói.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../../judge_app/ui/results_model.py" line="+50"/>
+        <source>First prize</source>
+        <translation>Giải Nhất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second prize</source>
+        <translation>Giải Nhì</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third prize</source>
+        <translation>Giải Ba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consolation prize</source>
+        <translation>Giải Khuyến khích</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excellence (under 18)</source>
+        <translation>Giải Xuất sắc (dưới 18 tuổi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No prize</source>
+        <translation>Không đạt giải</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../judge_app/ui/results_view.py" line="+79"/>
+        <source>Rank</source>
+        <translation>Hạng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/results_view.py" line="+11"/>
+        <source>Code</source>
+        <translation>Số phách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/results_view.py" line="-10"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/results_view.py" line="+11"/>
+        <location line="+4"/>
+        <source>Category</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/results_view.py" line="-22"/>
+        <location line="+13"/>
+        <source>Score</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/results_view.py" line="+317"/>
+        <source>Quality</source>
+        <translation>Chất lượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../judge_app/ui/results_view.py" line="-316"/>
+        <source>Prize</source>
+        <translation>Giải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tie at a prize boundary</source>
+        <translation>Bằng điểm tại ranh giới giải</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tie {key}: the board must order it</source>
+        <translation>Nhóm {key}: chờ Ban giám khảo quyết định</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tie {key}: ordered by the board ({reason})</source>
+        <translation>Nhóm {key}: Ban giám khảo quyết định thứ tự ({reason})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tie {key}: settled by {rules}</source>
+        <translation>Nhóm {key}: phân định theo {rules}</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>(sealed)</source>
+        <translation>(chưa ghép phách)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tie: waiting for the board</source>
+        <translation>Bằng điểm: chờ Ban giám khảo</translation>
+    </message>
+    <message>
+        <location filename="../../judge_app/ui/results_view.py" line="-15"/>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prize levels</source>
+        <translation>Mức giải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries (order)</source>
+        <translation>Các bài (thứ tự)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How it was settled</source>
+        <translation>Cách phân định</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Entries</source>
+        <translation>Số bài</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headcount</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participation</source>
+        <translation>Tỉ lệ tham gia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>Of quality</source>
+        <translation>Đạt chất lượng</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Quality rate</source>
+        <translation>Tỉ lệ đạt CL</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ranked entries</source>
+        <translation>Số bài xếp hạng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share</source>
+        <translation>Tỉ lệ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the results…</source>
+        <translation>Đang đọc kết quả…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the workbook…</source>
+        <translation>Đang ghi bảng tính…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the result list…</source>
+        <translation>Đang ghi danh sách kết quả…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the prize list annex…</source>
+        <translation>Đang ghi danh sách đạt giải…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the certificates…</source>
+        <translation>Đang ghi giấy chứng nhận…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Settle a tie – {key}</source>
+        <translation>Phân định bằng điểm – {key}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These entries have the same score ({score}) across the prize levels {levels} and the contest&apos;s tie rule cannot tell them apart. Put them in the order the board decided, best first, and give the reason (it is recorded).</source>
+        <translation>Các bài này bằng điểm ({score}) ở ranh giới các mức giải {levels} và quy tắc phân định của thể lệ không phân biệt được. Hãy sắp xếp theo thứ tự Ban giám khảo đã quyết định, bài xếp trên trước, và ghi lý do (được lưu lại).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move up</source>
+        <translation>Lên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Xuống</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (recorded in the audit log):</source>
+        <translation>Lý do (được ghi vào nhật ký):</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>Results</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rankings</source>
+        <translation>Xếp hạng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ties</source>
+        <translation>Bằng điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>School ranking</source>
+        <translation>Xếp hạng đơn vị</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid entries</source>
+        <translation>Bài không hợp lệ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge statistics</source>
+        <translation>Thống kê giám khảo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>List:</source>
+        <translation>Danh sách:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prizes and ties only</source>
+        <translation>Chỉ bài đạt giải và bằng điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code, name or unit…</source>
+        <translation>Số phách, họ tên hoặc đơn vị…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settle tie…</source>
+        <translation>Phân định bằng điểm…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A red line marks where a prize level starts. Yellow: tied at a prize boundary and settled by the tie rule; red: tied, the board must order these entries (select one, then Settle tie…).</source>
+        <translation>Vạch đỏ đánh dấu chỗ bắt đầu mỗi mức giải. Màu vàng: bằng điểm tại ranh giới giải, đã phân định theo quy tắc; màu đỏ: bằng điểm, Ban giám khảo cần quyết định thứ tự (chọn một bài rồi bấm Phân định bằng điểm…).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview result list…</source>
+        <translation>Xem trước danh sách kết quả…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export results…</source>
+        <translation>Xuất kết quả…</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>&lt;b&gt;No results to show.&lt;/b&gt; {reason}</source>
+        <translation>&lt;b&gt;Chưa có kết quả để hiển thị.&lt;/b&gt; {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; – {ranked} entries ranked, {invalid} invalid; {quality} of quality ({share}, target {target} %); {ties} ties at prize boundaries.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; – {ranked} bài được xếp hạng, {invalid} bài không hợp lệ; {quality} bài đạt chất lượng ({share}, chỉ tiêu {target} %); {ties} trường hợp bằng điểm tại ranh giới giải.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{count} ties wait for the board: the prize list is a draft.</source>
+        <translation>{count} trường hợp bằng điểm chờ Ban giám khảo quyết định: danh sách giải còn là dự thảo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Identities are still sealed.</source>
+        <translation>Danh tính người dự thi còn niêm phong.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Whole contest</source>
+        <translation>Toàn cuộc thi</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Formula: {formula}</source>
+        <translation>Công thức: {formula}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Quality threshold: {threshold} points. {quality} of {ranked} ranked entries are of quality: {share} (target {target} %).</source>
+        <translation>Ngưỡng đạt chất lượng: {threshold} điểm. {quality} trong {ranked} bài được xếp hạng đạt chất lượng: {share} (chỉ tiêu {target} %).</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Judge statistics are not available in this version of the app.</source>
+        <translation>Phiên bản này của ứng dụng chưa có thống kê giám khảo.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Export results to a folder</source>
+        <translation>Xuất kết quả vào thư mục</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Cancelling after the current file…</source>
+        <translation>Sẽ dừng sau tệp đang ghi…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exported to {folder}: workbook, result list, annex, {count} certificates.</source>
+        <translation>Đã xuất vào {folder}: bảng tính, danh sách kết quả, danh sách đạt giải, {count} giấy chứng nhận.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export cancelled.</source>
+        <translation>Đã huỷ xuất kết quả.</translation>
     </message>
 </context>
 <context>
