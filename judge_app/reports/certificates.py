@@ -258,9 +258,11 @@ class Template:
     def fill(self, values: Mapping[str, str]) -> bytes:
         filled = self.filled_parts(values)
         buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        # Level 1: a tenth of the time of the default level, a few KB more per certificate.
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             for info, data in self.members:
-                archive.writestr(info, filled.get(info.filename, data))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, filled.get(info.filename, data), compresslevel=1)
         return buffer.getvalue()
 
     def normalised(self) -> bytes:
