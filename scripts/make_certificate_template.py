@@ -104,7 +104,7 @@ def make_template(out: Path) -> Path:
     _line(cell, "Đơn vị: {{don_vi}}", size=16, after=2)
     _line(cell, "Đối tượng dự thi: {{doi_tuong}}", size=16, after=8)
     _line(cell, "Đã đạt {{giai}}", size=22, bold=True, colour=RED, after=4)
-    _line(cell, "trong Cuộc thi “{{cuoc_thi}}”", size=16, italic=True, after=26)
+    _line(cell, "trong {{cuoc_thi}}", size=16, italic=True, after=26)
 
     _line(cell, "", size=12)  # room above the date: space after a paragraph before a table
     # is not kept by every renderer

@@ -38,7 +38,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from judge_app.core.errors import JudgeAppError
 from judge_app.paths import resources_dir
 from judge_app.reports.letterhead import date_line
-from judge_app.reports.results_data import PRIZE_NAMES, ResultsBook, score_text
+from judge_app.reports.results_data import PRIZE_NAMES, ResultsBook, contest_title, score_text
 from judge_app.reports.results_xlsx import write_output
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -54,7 +54,7 @@ FIELDS: dict[str, str] = {
     "don_vi": "đơn vị (trường) của người đạt giải",
     "doi_tuong": "đối tượng dự thi (tên bảng)",
     "giai": "tên giải (Giải Nhất, Giải Nhì, …)",
-    "cuoc_thi": "tên cuộc thi",
+    "cuoc_thi": "tên cuộc thi như văn bản ghi: Cuộc thi “…” (đã có chữ “Cuộc thi”)",
     "diem": "điểm chung cuộc (9,25)",
     "so_phach": "số phách của bài",
     "co_quan": "cơ quan tổ chức (dòng đầu của tiêu đề văn bản)",
@@ -115,8 +115,9 @@ def certificates_for(book: ResultsBook, *, signer: str = "") -> list[Certificate
     if prizes and not r.revealed:
         raise JudgeAppError("certificates_sealed", None)
     common = {
-        "cuoc_thi": r.contest_name,
-        "co_quan": (book.organiser.upper() if book.organiser else (lines[0] if lines else "")),
+        "cuoc_thi": contest_title(r.contest_name),
+        # the letterhead's first line when it has two (as the PDFs show), else the organiser
+        "co_quan": lines[0] if len(lines) > 1 else book.organiser.upper(),
         "ban_to_chuc": lines[-1] if lines else "",
         "noi": head.place or "……………",
         "ngay": date_line("", head.date).split(", ", 1)[1],

@@ -79,6 +79,14 @@ def rules_text(rule_used: str) -> str:
     return ", rồi ".join(names)
 
 
+def contest_title(name: str) -> str:
+    """ "Cuộc thi “Tìm hiểu …”": the name as documents cite it, never "Cuộc thi “Cuộc thi …”"."""
+    name = name.strip()
+    if name.casefold().startswith("cuộc thi"):
+        return name
+    return f"Cuộc thi “{name}”"
+
+
 def score_text(points: Points | None) -> str:
     """ "9,25": Vietnamese decimal comma, two decimals."""
     return "" if points is None else f"{points.to_decimal():.2f}".replace(".", ",")

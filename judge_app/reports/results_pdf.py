@@ -42,6 +42,7 @@ from judge_app.reports.results_data import (
     PRIZE_NAMES,
     PRIZE_ORDER,
     ResultsBook,
+    contest_title,
     exact_text,
     percent_text,
     score_text,
@@ -64,6 +65,16 @@ def _who(row: object) -> str:
     return esc(name) if name else '<span class="i">(chưa ghép phách)</span>'
 
 
+ROOM_AFTER_HEADING = 60.0  # a heading never ends a page: it keeps room for two table rows
+
+
+def _heading(html: str) -> list[Block]:
+    """A heading kept with what follows: placed as one block with room below it (a new page
+    when that room is missing), then the room is given back to the next block."""
+    room = f'<div style="height:{ROOM_AFTER_HEADING:.0f}pt"></div>'
+    return [KeepTogether(html + room), Spacer(-ROOM_AFTER_HEADING)]
+
+
 def _draft_warning(book: ResultsBook) -> str:
     unsettled = book.results.unsettled
     if not unsettled:
@@ -79,7 +90,7 @@ def _draft_warning(book: ResultsBook) -> str:
 def _prize_table(book: ResultsBook, level: str, with_notes: bool) -> Table:
     rows = [row for held, row in book.prize_list() if held == level]
     ties = book.ties_by_code()
-    widths = [24.0, 112.0, 56.0, 120.0, 70.0, 44.0, 41.8]
+    widths = [24.0, 112.0, 56.0, 118.0, 64.0, 52.0, 41.8]
     header = ["TT", "Họ và tên", "Ngày sinh", "Đơn vị", "Đối tượng", "Số phách", "Điểm"]
     body = []
     for number, row in enumerate(rows, start=1):
@@ -110,8 +121,10 @@ def _individual_blocks(book: ResultsBook, *, with_notes: bool, numbered: str) ->
             continue
         counter += 1
         count = sum(1 for lv, _ in book.prize_list() if lv == level)
-        blocks.append(
-            Flow(f'<p class="h">{numbered}{counter}. {esc(PRIZE_NAMES[level])} ({count} giải)</p>')
+        blocks.extend(
+            _heading(
+                f'<p class="h">{numbered}{counter}. {esc(PRIZE_NAMES[level])} ({count} giải)</p>'
+            )
         )
         blocks.append(_prize_table(book, level, with_notes))
     if not held:
@@ -275,7 +288,7 @@ def result_list_blocks(book: ResultsBook) -> tuple[list[Block], Images]:
         Flow(
             heading_html(book.letterhead)
             + '<p class="title">KẾT QUẢ CHẤM THI VÀ XẾP GIẢI</p>'
-            + f'<p class="subtitle b">Cuộc thi “{esc(r.contest_name)}”</p>'
+            + f'<p class="subtitle b">{esc(contest_title(r.contest_name))}</p>'
             + _draft_warning(book)
             + '<p class="h">I. SỐ LIỆU CHUNG</p>'
             + _figures(book)
@@ -284,22 +297,22 @@ def result_list_blocks(book: ResultsBook) -> tuple[list[Block], Images]:
         *_individual_blocks(book, with_notes=True, numbered=""),
     ]
     if r.ties:
-        blocks.append(
-            Flow(
+        blocks.extend(
+            _heading(
                 '<p class="h">Các trường hợp bằng điểm tại ranh giới giải</p>'
                 '<p class="small">Không trường hợp nào được phân định ngầm: mỗi nhóm ghi quy tắc '
                 "đã dùng theo thể lệ hoặc quyết định của Ban giám khảo.</p>"
             )
         )
         blocks.append(_ties_table(book))
-    blocks.append(
-        Flow(
+    blocks.extend(
+        _heading(
             '<p class="h">III. XẾP HẠNG ĐƠN VỊ (GIẢI TẬP THỂ)</p>'
             f'<p class="small">Công thức: {esc(r.formula)}</p>'
         )
     )
     blocks.append(_school_table(book))
-    blocks.append(Flow('<p class="h">IV. BÀI KHÔNG HỢP LỆ (KHÔNG XẾP HẠNG)</p>'))
+    blocks.extend(_heading('<p class="h">IV. BÀI KHÔNG HỢP LỆ (KHÔNG XẾP HẠNG)</p>'))
     if r.invalid:
         blocks.append(_invalid_table(book))
     else:
@@ -326,12 +339,13 @@ def annex_blocks(book: ResultsBook) -> list[Block]:
         Flow(
             heading_html(book.letterhead)
             + '<p class="title">DANH SÁCH ĐẠT GIẢI</p>'
-            + f'<p class="subtitle b" style="margin-bottom:0">Cuộc thi “{esc(r.contest_name)}”</p>'
+            + '<p class="subtitle b" style="margin-bottom:0">'
+            + f"{esc(contest_title(r.contest_name))}</p>"
             + f'<p class="c i">(Kèm theo Quyết định số {esc(number)} {esc(date)} '
             f"của {esc(issuer)})</p>" + _draft_warning(book) + '<p class="h">I. GIẢI CÁ NHÂN</p>'
         ),
         *_individual_blocks(book, with_notes=False, numbered=""),
-        Flow('<p class="h">II. GIẢI TẬP THỂ</p>'),
+        *_heading('<p class="h">II. GIẢI TẬP THỂ</p>'),
     ]
     if collective or any(u.pending for u in r.units):
         blocks.append(_collective_table(book))

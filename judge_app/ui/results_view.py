@@ -432,14 +432,14 @@ class ResultsWindow(QWidget):
     def _set_column_widths(self) -> None:
         metrics = self.fontMetrics()
         widths = {
-            RANK: metrics.horizontalAdvance("Hạng 9999") + 8,
+            RANK: metrics.horizontalAdvance("Hạng 999") + 8,
             CODE: metrics.horizontalAdvance("XXX-XXXXXX") + 16,
-            NAME: metrics.horizontalAdvance("Nguyễn Thị Ánh Tuyết Hoà") + 16,
+            NAME: metrics.horizontalAdvance("Nguyễn Thị Ánh Tuyết") + 16,
             UNIT: metrics.horizontalAdvance("Trường THCS Thị trấn Lương Bằng") + 16,
             4: metrics.horizontalAdvance("Cán bộ, giáo viên, nhân viên") + 16,
-            SCORE: metrics.horizontalAdvance("Điểm 10,00") + 8,
-            6: metrics.horizontalAdvance("Đạt CL") + 16,
-            PRIZE: metrics.horizontalAdvance("Giải Khuyến khích + Xuất sắc") + 16,
+            SCORE: metrics.horizontalAdvance("10,00") + 24,
+            6: metrics.horizontalAdvance("Chất lượng") + 18,
+            PRIZE: metrics.horizontalAdvance("Giải Nhất + Giải Xuất sắc (dưới 18 tuổi)") + 16,
             TIE: 200,
         }
         for column, width in widths.items():
