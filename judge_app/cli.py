@@ -351,9 +351,13 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     from judge_app.intake.receive_cli import add_commands as add_intake_commands
     from judge_app.intake.redaction_cli import add_commands as add_redaction_commands
     from judge_app.intake.seal_cli import add_commands as add_seal_commands
+    from judge_app.reports.results_cli import add_commands as add_results_export_commands
     from judge_app.reports.sheets_cli import add_commands as add_sheet_commands
+    from judge_app.store.appeals_cli import add_commands as add_appeal_commands
     from judge_app.store.judge_stats_cli import add_commands as add_stats_commands
+    from judge_app.store.results_cli import add_commands as add_results_commands
     from judge_app.store.settlement_cli import add_commands as add_settlement_commands
+    from judge_app.store.shortlist_cli import add_commands as add_shortlist_commands
 
     add_contest_commands(sub)
     add_key_commands(sub)
@@ -369,6 +373,10 @@ def _add_area_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     add_redaction_commands(sub)
     add_sheet_commands(sub)
     add_stats_commands(sub)
+    areas = add_results_commands(sub)  # lock, results, tie, appeal: extended below
+    add_results_export_commands(areas["results"])
+    add_appeal_commands(sub, areas["appeal"])
+    add_shortlist_commands(sub)
 
 
 def _dpi(value: str) -> float:
