@@ -235,10 +235,15 @@ def test_export_command_on_the_locked_demo(
     assert any("Ban giám khảo quyết định thứ tự (Bốc thăm)" in str(row[-1]) for row in ties)
     invalid = list(wb["Bài không hợp lệ"].iter_rows(min_row=3, values_only=True))
     assert invalid[0][2] == INVALID_REASON
+    judges = [row[0] for row in wb["Thống kê giám khảo"].iter_rows(min_row=3, values_only=True)]
+    assert {"GK1", "GK2", "GK3"} <= set(judges)
     wb.close()
     text = _pdf_text((out / RESULT_LIST).read_bytes())
     assert str(winner.participant) in text and "Kim Động, ngày 05 tháng 9 năm 2019" in text
     assert "DỰ THẢO" not in text
+    assert "V. THỐNG KÊ VỀ GIÁM KHẢO" in text and "Alpha Krippendorff" in text
+    with pymupdf.open(out / RESULT_LIST) as document:
+        assert any(page.get_images() for page in document)  # the charts, embedded
     certificates = _pdf_text((out / "giay-chung-nhan.pdf").read_bytes())
     assert str(winner.participant) in certificates and "GIẤY CHỨNG NHẬN" in certificates
 
