@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -34,7 +33,7 @@ from judge_app.core.scores import Points
 from judge_app.exchange import keys
 from judge_app.exchange.judge_keys import retired_fingerprints
 from judge_app.exchange.package import PACKAGE_EVIDENCE_DIR
-from judge_app.exchange.score_file import ScoreFile, read_score_file
+from judge_app.exchange.score_file import MAX_NUMBER, ScoreFile, file_bytes, read_score_file
 from judge_app.fileio import write_atomically
 from judge_app.store import audit
 from judge_app.store.database import ContestDatabase
@@ -316,14 +315,8 @@ def _keep_evidence(db: ContestDatabase, judge_code: str, score_file: ScoreFile) 
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in judge_code) or "judge"
     relative = f"{EVIDENCE_DIR}/{safe}/{safe}-v{score_file.revision}-{score_file.sha256[:12]}.jgs"
     target = db.path.parent / relative
-    try:
-        data = score_file.path.read_bytes()
-    except OSError as exc:
-        raise JudgeAppError(
-            "file_unreadable", score_file.path, reason=exc.strerror or str(exc)
-        ) from exc
-    if hashlib.sha256(data).hexdigest() != score_file.sha256:
-        raise _refuse("merge_file_changed", score_file.path)
+    # The bytes that were verified, not a second read of a file that may have changed since.
+    data = file_bytes(score_file.signed, score_file.signature)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, data)
@@ -356,14 +349,12 @@ class _Plan:
 _POINTS: dict[str, int] = {}
 
 
-def _centi(path: Path, text: str) -> int:
+def _centi(text: str) -> int:
+    """Hundredths of a score the reader has already checked; cached (a file repeats a few
+    dozen values)."""
     value = _POINTS.get(text)
     if value is None:
-        try:
-            value = Points.parse(text).centi
-        except JudgeAppError:
-            raise _malformed(path, "scores") from None
-        _POINTS[text] = value
+        value = _POINTS[text] = Points.parse(text).centi
     return value
 
 
@@ -412,7 +403,7 @@ def _plan(
             criterion = contest.criteria.get(criterion_code)
             if criterion is None:
                 raise _refuse("merge_unknown_criterion", path, entry=code, criterion=criterion_code)
-            centi = _centi(path, text)
+            centi = _centi(text)
             if not 0 <= centi <= criterion.maximum or (criterion.step and centi % criterion.step):
                 raise _refuse("merge_score_invalid", path, entry=code, criterion=criterion_code)
             total += centi
@@ -425,22 +416,22 @@ def _plan(
             if chosen and chosen == question.answer:
                 total += question.points
             answers.append((question.id, chosen))
-        if _centi(path, item["total"]) != total:
+        if _centi(item["total"]) != total:
             raise _refuse("merge_total_mismatch", path, entry=code, total=item["total"])
         notes = []
         for note in item["page_notes"]:
             try:
-                notes.append(
-                    (
-                        int(note.get("file", 1)) - 1,
-                        int(note.get("page", 1)) - 1,
-                        float(note.get("x", "0")),
-                        float(note.get("y", "0")),
-                        str(note["text"]),
-                    )
+                place = (
+                    int(note.get("file", 1)) - 1,
+                    int(note.get("page", 1)) - 1,
+                    float(note.get("x", "0")),
+                    float(note.get("y", "0")),
                 )
             except (TypeError, ValueError):
                 raise _malformed(path, f"{code}.page_notes") from None
+            if not (0 <= place[0] < MAX_NUMBER and 0 <= place[1] < MAX_NUMBER):
+                raise _malformed(path, f"{code}.page_notes")
+            notes.append((*place, str(note["text"])))
         submitted = item.get("submitted_at")
         plan.gradings.append(
             (

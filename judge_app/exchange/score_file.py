@@ -60,6 +60,7 @@ ALGORITHM = "ECDSA-P256-SHA256"
 SUFFIX = ".jgs"
 MAX_FILE_BYTES = 256 * 1024 * 1024  # 20,000 entries take a few MB; beyond this is not ours
 EXPORT_ACTION = "scores.export"
+MAX_NUMBER = 2**31 - 1  # rounds and revisions: SQLite stores up to 2**63, but no contest needs more
 
 
 HEADER = f"{FORMAT} {VERSION}\n".encode("ascii")
@@ -180,6 +181,8 @@ def _check_entry(path: Path, item: Any) -> None:
     for key, kind in _ENTRY_FIELDS:
         if type(item.get(key)) is not kind:
             raise _malformed(path, f"entries.{key}")
+    if not (0 <= item["round"] <= MAX_NUMBER and 0 <= item["revision"] <= MAX_NUMBER):
+        raise _malformed(path, f"entries.{item['code']}.round")
     seen = _POINTS_SEEN
     for value in item["scores"].values():
         # The type first: a list or an object is not even hashable for the set look-up.
@@ -276,6 +279,8 @@ def read_score_file(path: Path) -> ScoreFile:
         ("summary", list),
     ):
         _need(path, body, key, kind)
+    if not (0 <= body["round"] <= MAX_NUMBER and 0 <= body["revision"] <= MAX_NUMBER):
+        raise _malformed(path, "revision")
     codes = set()
     for item in body["entries"]:
         _check_entry(path, item)

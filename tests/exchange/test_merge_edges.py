@@ -155,6 +155,11 @@ _ENTRY_EDITS: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
         "score_file_malformed",
     ),
     (
+        "page note on a page past 2**31",
+        lambda e: e["page_notes"][0].update(page=2**40),
+        "score_file_malformed",
+    ),
+    (
         "page note page not a number",
         lambda e: e["page_notes"][0].update(page="hai"),
         "score_file_malformed",

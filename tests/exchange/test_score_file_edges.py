@@ -250,6 +250,10 @@ _BODY_EDITS: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
     ("an entry without status", lambda b: _entry(b).pop("status"), "entries.status"),
     ("an entry round true", lambda b: _entry(b).update(round=True), "entries.round"),
     ("an entry revision as text", lambda b: _entry(b).update(revision="1"), "entries.revision"),
+    # numbers SQLite cannot store would stop the merge after the signature check
+    ("a revision past 2**31", lambda b: b.update(revision=2**63), "revision"),
+    ("a negative round", lambda b: b.update(round=-1), "revision"),
+    ("an entry round past 2**31", lambda b: _entry(b).update(round=10**30), "entries.A01.round"),
     ("files an object", lambda b: _entry(b).update(files={}), "entries.files"),
     (
         "a score with three decimals",
