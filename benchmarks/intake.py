@@ -731,6 +731,12 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     print(f"badges: {dict(sorted(figures.badges.items()))}")
     print(f"problems: {dict(sorted(figures.problems.items()))}")
     print(f"reference, read + hash every zip once: {floor:.1f} s")
+    cache = work / "home" / "data" / "render-cache"
+    cached = list(cache.glob("*.pdf")) if cache.is_dir() else []
+    print(
+        f"render cache written by the format check (per-user folder, never pruned): "
+        f"{len(cached):,} converted DOCX, {sum(p.stat().st_size for p in cached) / 1024**3:.2f} GiB"
+    )
     assign_s, low, high = run_assignment(contest, units, args.seed)
     print(
         f"assign_round, {figures.entries:,} entries to {JUDGES} judges, k=2: {assign_s:.2f} s "
