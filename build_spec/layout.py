@@ -114,6 +114,14 @@ EXCLUDED_MODULES = (
     "PyInstaller", "setuptools", "pkg_resources", "pip", "wheel", "pydoc_data", "lib2to3",
     "idlelib", "test", "yaml",
 )  # fmt: skip
+# Not excluded although no feature of ours uses it: fontTools (7 MB), which matplotlib imports
+# at module level (figure → text → textpath → dviread); the smoke test's charts caught it.
+# Data files of libraries that the app never reads (matplotlib's sample data and the toolbar
+# pictures of its GUI backends), as globs on the destination path.
+DATA_EXCLUDED = (
+    "matplotlib/mpl-data/sample_data/*",
+    "matplotlib/mpl-data/images/*",
+)
 # Hook options: matplotlib draws charts with Agg only (no Qt or Tk backend in the bundle).
 HOOKS_CONFIG = {"matplotlib": {"backends": ["Agg"]}}
 
@@ -195,6 +203,12 @@ def is_qt_plugin(dest: str) -> bool:
 
 # Qt's own translations: the app ships its own qt_vi.qm (Qt has no Vietnamese) and shows Qt's
 # built-in English otherwise, so Qt's 30-odd languages are dropped.
+def data_kept(dest: str) -> bool:
+    return not is_qt_translation(dest) and not any(
+        fnmatch.fnmatch(Path(dest).as_posix(), pattern) for pattern in DATA_EXCLUDED
+    )
+
+
 def is_qt_translation(dest: str) -> bool:
     parts = Path(dest).parts
     return len(parts) > 2 and parts[0] == "PySide6" and "translations" in parts

@@ -359,17 +359,20 @@ def step_merge_and_stats(smoke: Smoke) -> str:
         "stats", str(contest), "--json", "--charts", str(charts), "--resamples", "200"
     )
     stats = json.loads(out[out.index("{") :])
-    alphas = [row.get("alpha") for row in stats.get("agreement", [])]
+    # Krippendorff's α with its bootstrap interval: numpy ran inside the frozen app.
+    alphas = [row.get("alpha") or {} for row in stats.get("agreement", [])]
+    intervals = [a for a in alphas if isinstance(a.get("value"), int | float) and a.get("interval")]
     pictures = sorted(charts.glob("*.png"))
     if not pictures:
         raise SmokeError("stats drew no chart")
     for picture in pictures:
         png_size(picture)
-    if not any(isinstance(alpha, int | float) for alpha in alphas):
+    if not intervals:
         raise SmokeError(f"no agreement figure from {len(files)} judges' scores: {alphas}")
+    first = intervals[0]
     return (
-        f"merged {len(files)} score files; stats in {seconds:.1f} s: α {alphas}, "
-        f"{len(pictures)} charts"
+        f"merged {len(files)} score files; stats in {seconds:.1f} s: α {first['value']} "
+        f"{first['interval']} ({first.get('resamples')} resamples), {len(pictures)} charts"
     )
 
 

@@ -192,9 +192,12 @@ def test_a_library_only_a_dropped_plugin_needs_goes_with_it() -> None:
     }
 
 
-def test_qt_translations_are_dropped_but_ours_are_not() -> None:
-    assert layout.is_qt_translation("PySide6/Qt/translations/qtbase_de.qm")
-    assert not layout.is_qt_translation("resources/translations/judge_app_vi.qm")
+def test_qt_translations_and_unused_data_are_dropped_but_ours_are_not() -> None:
+    assert not layout.data_kept("PySide6/Qt/translations/qtbase_de.qm")
+    assert not layout.data_kept("matplotlib/mpl-data/sample_data/goog.npz")
+    assert layout.data_kept("matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf")
+    assert layout.data_kept("matplotlib/mpl-data/matplotlibrc")
+    assert layout.data_kept("resources/translations/judge_app_vi.qm")
 
 
 def test_stripping_is_for_linux_debug_builds_only() -> None:
