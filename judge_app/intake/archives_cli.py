@@ -11,10 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from judge_app.core.messages import render
-from judge_app.intake.archives import UnpackReport, unpack_sources
+
+if TYPE_CHECKING:
+    from judge_app.intake.archives import UnpackReport
 
 EXIT_REFUSALS = 2  # like `inspect`: something needs a person's attention
 
@@ -30,6 +32,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 
 def cmd_unpack(args: argparse.Namespace, lang: str) -> int:
+    from judge_app.intake.archives import unpack_sources
+
     report = unpack_sources([Path(s) for s in args.sources], Path(args.output))
     if args.json:
         print(json.dumps(_json(report, lang), ensure_ascii=False, indent=2))

@@ -15,8 +15,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.messages import render
 
@@ -145,6 +143,8 @@ THIRD_ROUND = 3  # chấm lần 3 (GUIDE §1): third gradings go to round 3 unle
 def _cmd_third(args: argparse.Namespace, lang: str) -> int:
     """Assign a third judge to each entry in the third-grading queue: never one who graded it
     already, balanced like any round; the rule of three settles it after the merge."""
+    from sqlalchemy import select
+
     from judge_app.intake.assign import assign_round
     from judge_app.store.database import open_contest_file
     from judge_app.store.models import Assignment

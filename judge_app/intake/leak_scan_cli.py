@@ -11,11 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.messages import render
-from judge_app.intake.leak_scan import EntryLeakReport
+
+if TYPE_CHECKING:
+    from judge_app.intake.leak_scan import EntryLeakReport
 
 EXIT_ATTENTION = 2  # like `inspect` and `unpack`: something needs a person's attention
 

@@ -10,18 +10,13 @@ import argparse
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.messages import render
-from judge_app.intake.participants import (
-    ColumnMapping,
-    column_letter,
-    guess_mapping,
-    load_mapping,
-    parse_participants,
-    read_table,
-)
+
+if TYPE_CHECKING:
+    from judge_app.intake.participants import ColumnMapping
 
 LOW_CONFIDENCE = 0.75  # below it, the board should look at the column mapping before importing
 
@@ -56,6 +51,8 @@ def add_commands(sub: Any) -> None:
 
 
 def _remembered(args: argparse.Namespace) -> ColumnMapping | None:
+    from judge_app.intake.participants import load_mapping
+
     if not (args.db and args.unit):
         return None
     from judge_app.store.database import open_contest_file  # SQLAlchemy only when asked
@@ -68,6 +65,13 @@ def _remembered(args: argparse.Namespace) -> ColumnMapping | None:
 
 
 def cmd_participants_check(args: argparse.Namespace, lang: str) -> int:
+    from judge_app.intake.participants import (
+        column_letter,
+        guess_mapping,
+        parse_participants,
+        read_table,
+    )
+
     path = Path(args.file)
     table = read_table(path, sheet=args.sheet)
     mapping = guess_mapping(table, _remembered(args))
