@@ -110,3 +110,19 @@ def test_area_commands_are_wired_into_judge_app(
     assert list((tmp_path / "out").rglob("Nguyễn Văn A.pdf"))
 
     assert main(["codes", str(tmp_path / "missing.sqlite"), "-o", str(tmp_path / "c.csv")]) == 2
+
+
+def test_building_the_parser_loads_no_database_or_document_library() -> None:
+    """Every command (the GUI too) builds the parser first: it must stay cheap."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, judge_app.cli as c; c.build_parser(); "
+        "print(sorted(m for m in ('sqlalchemy', 'pymupdf', 'openpyxl', 'PySide6', 'numpy') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
