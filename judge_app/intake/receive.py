@@ -339,8 +339,19 @@ def _read_list(
     )
     from judge_app.intake.participants_cli import LOW_CONFIDENCE
 
-    table = read_table(Path(path))
-    mapping = guess_mapping(table, load_mapping(db, unit_code))
+    remembered = load_mapping(db, unit_code)
+    # The sheet the board chose in the column dialog, when the workbook still has it; a
+    # workbook without it is read from its best-looking sheet (and the columns guessed again).
+    table = None
+    if remembered is not None and remembered.sheet:
+        try:
+            table = read_table(Path(path), sheet=remembered.sheet)
+        except JudgeAppError as error:
+            if error.code != "list_sheet_missing":
+                raise
+    if table is None:
+        table = read_table(Path(path))
+    mapping = guess_mapping(table, remembered)
     parsed = parse_participants(table, mapping, reference_date=reference, unit=unit_code)
     low = mapping.confidence < LOW_CONFIDENCE
     report.participant_list = ListSummary(

@@ -452,3 +452,37 @@ def test_refusals_and_workspace(tmp_path: Path, contest: ContestDatabase) -> Non
     with workspace, pytest.raises(JudgeAppError) as caught:
         receive(workspace, "PGD", [], actor=ACTOR)
     assert caught.value.code == "receive_not_board"
+
+
+def test_the_sheet_chosen_in_the_column_dialog_is_the_one_read(
+    contest: ContestDatabase, sources: dict[str, Path], tmp_path: Path
+) -> None:
+    """A workbook whose first-looking sheet is a summary: the board picked "Danh sách" once."""
+    from judge_app.intake.participants import guess_mapping, read_table, save_mapping
+
+    book = load_workbook(sources["list"])
+    summary = book.create_sheet("Tổng hợp", 0)
+    summary.append(["STT", "Họ và tên", "Ngày sinh", "Lớp"])
+    for n in range(1, 21):  # longer than the real list: the sheet a guess would pick
+        summary.append([n, f"Người Không Dự Thi {n}", "01/01/2007", "7A"])
+    book["Sheet"].title = "Danh sách"
+    two_sheets = tmp_path / "hai-trang.xlsx"
+    book.save(two_sheets)
+    assert read_table(two_sheets).sheet == "Tổng hợp"
+    chosen = read_table(two_sheets, sheet="Danh sách")
+    save_mapping(contest, "THCS-KD", guess_mapping(chosen, None), actor=ACTOR)
+
+    report = receive(
+        contest,
+        "THCS-KD",
+        [sources["zip"]],
+        participant_list=two_sheets,
+        received_at=dt.datetime(2019, 8, 20, 16, 45),
+        actor=ACTOR,
+        service=None,
+    )
+    assert report.participant_list is not None
+    assert report.participant_list.sheet == "Danh sách"
+    with contest.read_session() as session:
+        names = set(session.scalars(select(Participant.full_name)))
+    assert "Trần Thị Bình" in names and "Người Không Dự Thi 1" not in names
