@@ -56,7 +56,9 @@ __all__ = [
     "AppealGrading",
     "AppealRuling",
     "AppealState",
+    "ChangeRule",
     "assign_appeals",
+    "change_rule",
     "list_appeals",
     "request_appeal",
     "rule_of_appeal",
@@ -132,6 +134,18 @@ class AppealAssignment:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeRule:
+    """What settling would do to the score: shown to the board before it settles."""
+
+    difference: Points  # |result - original|
+    change_from: Points  # thresholds scaled to the contest's maximum
+    dialogue_from: Points
+    changed: bool  # the result replaces the original
+    dialogue_needed: bool  # a face-to-face dialogue's record is required
+    new_final: Points
+
+
+@dataclass(frozen=True, slots=True)
 class SettledAppeal:
     appeal: Appeal
     relocked: bool
@@ -199,6 +213,22 @@ def rule_of_appeal(
             return AppealRuling(score, score.to_decimal(), "two_equal_of_three", gap)
     exact = Decimal(sum(t.centi for t in three)) / 300
     return AppealRuling(round_score(exact, rounding), exact, "mean_of_three", gap)
+
+
+def change_rule(original: Points, result: Points, max_total: Points = Points(1000)) -> ChangeRule:
+    """The ≥ 0.25 change rule and the ≥ 0.5 dialogue rule (10-point thresholds, scaled)."""
+    change_from = _scaled(CHANGE_FROM, max_total)
+    dialogue_from = _scaled(DIALOGUE_FROM, max_total)
+    difference = Points(abs(result.centi - original.centi))
+    changed = difference >= change_from
+    return ChangeRule(
+        difference,
+        change_from,
+        dialogue_from,
+        changed,
+        difference >= dialogue_from,
+        result if changed else original,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -491,20 +521,17 @@ def settle_appeal(
         raise JudgeAppError("appeal_entry_frozen", db.path, entry=code)
     with db.read_session() as session:
         rule = _rule(session)
-    change_from = _scaled(CHANGE_FROM, rule.max_total)
-    dialogue_from = _scaled(DIALOGUE_FROM, rule.max_total)
-    difference = Points(abs(appeal.result.centi - appeal.original.centi))
-    changed = difference >= change_from
-    if difference >= dialogue_from and not dialogue:
+    change = change_rule(appeal.original, appeal.result, rule.max_total)
+    difference, changed, new_final = change.difference, change.changed, change.new_final
+    if change.dialogue_needed and not dialogue:
         raise JudgeAppError(
             "appeal_dialogue_required",
             db.path,
             entry=code,
             original=appeal.original.format(),
             result=appeal.result.format(),
-            threshold=dialogue_from.format(),
+            threshold=change.dialogue_from.format(),
         )
-    new_final = appeal.result if changed else appeal.original
     submitted = [g for g in appeal.gradings if g.total is not None]
     history = {
         "appeal": appeal.number,

@@ -467,6 +467,30 @@ REGISTRY += (  # results view and exports (ui/results_view.py, reports/results_*
     ),
 )
 
+REGISTRY += (  # appeals, shortlist and finalists (ui/board_appeals.py, board_shortlist.py; #8)
+    ActionSpec(
+        "board_appeals",
+        QT_TRANSLATE_NOOP("Actions", "App&eals…"),
+        "show_appeals",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Record appeals, assign their judges and settle them by the change rule"
+        ),
+    ),
+    ActionSpec(
+        "board_shortlist",
+        QT_TRANSLATE_NOOP("Actions", "Shortlist and &finalists…"),
+        "show_shortlist",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions",
+            "Cut the shortlist after the screening round; export or import the finalists",
+        ),
+    ),
+)
+
 VIEWER = "viewer"
 
 REGISTRY += (

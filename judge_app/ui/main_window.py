@@ -622,6 +622,53 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
+    def show_appeals(self) -> QWidget | None:
+        """Board → Appeals… (phúc khảo; one window per contest, raised when open)."""
+        if self.db is None:
+            return None
+        from judge_app.ui.board_appeals import AppealsWindow
+
+        shown = (w for w in self.findChildren(AppealsWindow) if w.isVisible() and w.db is self.db)
+        window = next(shown, None)
+        if window is None:
+            window = AppealsWindow(self.db, self)
+            self._own_board_window(window)
+            window.reload()
+        self._raise(window)
+        return window
+
+    def show_shortlist(self) -> QWidget | None:
+        """Board → Shortlist and finalists… (one window per contest, raised when open)."""
+        if self.db is None:
+            return None
+        from judge_app.ui.board_shortlist import ShortlistWindow
+
+        shown = (w for w in self.findChildren(ShortlistWindow) if w.isVisible() and w.db is self.db)
+        window = next(shown, None)
+        if window is None:
+            window = ShortlistWindow(self.db, self)
+            self._own_board_window(window)
+            window.imported.connect(self._finalists_imported)
+            window.reload()
+        self._raise(window)
+        return window
+
+    def _finalists_imported(self, _done: object, target: Path) -> None:
+        """Finalists imported into the open contest show in its entry list at once."""
+        if self.db is not None and Path(target).resolve() == self.db.path.resolve():
+            self.reload_entries()
+
+    def _own_board_window(self, window: QWidget) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.contest_closed.connect(window.close)
+        self.contest_loaded.connect(window.close)
+
+    @staticmethod
+    def _raise(window: QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
     def seal_identities(self) -> SealDialog | None:
         if self.db is None:
             return None

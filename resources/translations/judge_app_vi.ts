@@ -367,7 +367,27 @@
         <translation>Xếp hạng, giải thưởng và các trường hợp bằng điểm sau khi khoá điểm; xuất bảng tính, danh sách kết quả và giấy chứng nhận</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>App&amp;eals…</source>
+        <translation>P&amp;húc khảo…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record appeals, assign their judges and settle them by the change rule</source>
+        <translation>Ghi nhận yêu cầu phúc khảo, phân công giám khảo phúc khảo và kết luận theo quy định thay đổi điểm</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Shortlist and &amp;finalists…</source>
+        <translation>&amp;Vào chung khảo và dự thi cấp trên…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cut the shortlist after the screening round; export or import the finalists</source>
+        <translation>Chọn danh sách vào vòng chung khảo sau vòng sơ khảo; xuất hoặc nhập danh sách dự thi cấp trên</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Phóng to</translation>
     </message>
@@ -605,6 +625,224 @@
         <location line="+4"/>
         <source>Put the rubric on the other side</source>
         <translation>Đưa phiếu chấm sang bên kia</translation>
+    </message>
+</context>
+<context>
+    <name>AppealsWindow</name>
+    <message>
+        <location filename="../../judge_app/ui/board_appeals.py" line="+53"/>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry code</source>
+        <translation>Số phách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original score</source>
+        <translation>Điểm ban đầu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeal judges&apos; totals</source>
+        <translation>Điểm chấm phúc khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New score</source>
+        <translation>Điểm mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason / dialogue record</source>
+        <translation>Lý do / biên bản đối thoại</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requested: judges to assign</source>
+        <translation>Đã yêu cầu: chờ phân công giám khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Being regraded</source>
+        <translation>Đang chấm phúc khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judges differ: a third is needed</source>
+        <translation>Hai giám khảo lệch: cần người thứ ba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready to settle</source>
+        <translation>Sẵn sàng kết luận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settled</source>
+        <translation>Đã kết luận</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mean of the two appeal gradings</source>
+        <translation>trung bình hai lần chấm phúc khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>two of the three gradings equal</source>
+        <translation>hai trong ba lần chấm bằng nhau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean of the three appeal gradings</source>
+        <translation>trung bình ba lần chấm phúc khảo</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Record an appeal</source>
+        <translation>Ghi nhận yêu cầu phúc khảo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The entry is opened in the locked results for two other judges to regrade; its current score is kept until the appeal is settled.</source>
+        <translation>Bài được mở khoá trong kết quả đã khoá để hai giám khảo khác chấm lại; điểm hiện tại được giữ cho đến khi có kết luận phúc khảo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Entry code:</source>
+        <translation>Số phách:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the participant asks (required)</source>
+        <translation>Nội dung thí sinh đề nghị (bắt buộc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>Ghi nhận</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Settle the appeal of entry {code}</source>
+        <translation>Kết luận phúc khảo bài {code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The result differs from the original by {difference}, less than {threshold}: &lt;b&gt;the score stays {original}&lt;/b&gt;; nothing in the results changes.</source>
+        <translation>Kết quả lệch {difference} so với điểm ban đầu, dưới {threshold}: &lt;b&gt;giữ nguyên điểm {original}&lt;/b&gt;; kết quả cuộc thi không thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The score changes by {difference} ({threshold} or more): &lt;b&gt;the new score is {new}&lt;/b&gt;, and the face-to-face dialogue with the participant must be recorded below (biên bản đối thoại trực tiếp).</source>
+        <translation>Điểm thay đổi {difference} (từ {threshold} trở lên): &lt;b&gt;điểm mới là {new}&lt;/b&gt;; phải tổ chức đối thoại trực tiếp với thí sinh và ghi biên bản dưới đây.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The score changes by {difference} ({threshold} or more): &lt;b&gt;the new score is {new}&lt;/b&gt;.</source>
+        <translation>Điểm thay đổi {difference} (từ {threshold} trở lên): &lt;b&gt;điểm mới là {new}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Appeal {number} of entry &lt;b&gt;{code}&lt;/b&gt;: {reason}&lt;br&gt;Original score {original}; appeal judges: {totals}; result {result} ({rule}).&lt;br&gt;&lt;br&gt;{verdict}</source>
+        <translation>Phúc khảo số {number}, bài &lt;b&gt;{code}&lt;/b&gt;: {reason}&lt;br&gt;Điểm ban đầu {original}; chấm phúc khảo: {totals}; kết quả {result} ({rule}).&lt;br&gt;&lt;br&gt;{verdict}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Record of the face-to-face dialogue (required):</source>
+        <translation>Biên bản đối thoại trực tiếp (bắt buộc):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record of a dialogue, if one was held (optional):</source>
+        <translation>Biên bản đối thoại, nếu có (không bắt buộc):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settle</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Appeal settled</source>
+        <translation>Đã kết luận phúc khảo</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Entries per judge:</source>
+        <translation>Số bài mỗi giám khảo:</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Appeals</source>
+        <translation>Phúc khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record an appeal…</source>
+        <translation>Ghi nhận phúc khảo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign appeal judges</source>
+        <translation>Phân công giám khảo phúc khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settle…</source>
+        <translation>Kết luận…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Reason: {reason}</source>
+        <translation>Lý do: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dialogue: {text}</source>
+        <translation>Đối thoại: {text}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} appeals, {open} not settled yet.</source>
+        <translation>{count} yêu cầu phúc khảo, {open} yêu cầu chưa kết luận.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Appeals are taken once the scores are locked.</source>
+        <translation>Chỉ nhận phúc khảo sau khi điểm đã được khoá.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Assigning appeal judges…</source>
+        <translation>Đang phân công giám khảo phúc khảo…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Appeal judges assigned</source>
+        <translation>Đã phân công giám khảo phúc khảo</translation>
     </message>
 </context>
 <context>
@@ -869,7 +1107,7 @@
         <translation>ảnh chụp hoặc bản quét: không có lớp chữ</translation>
     </message>
     <message>
-        <location line="+414"/>
+        <location line="+432"/>
         <source>File %1/%2</source>
         <translation>Tệp %1/%2</translation>
     </message>
@@ -1105,7 +1343,7 @@
 <context>
     <name>GradingList</name>
     <message>
-        <location filename="../../judge_app/ui/grading_list.py" line="+50"/>
+        <location filename="../../judge_app/ui/grading_list.py" line="+51"/>
         <location line="+24"/>
         <source>Not started</source>
         <translation>Chưa chấm</translation>
@@ -1149,7 +1387,7 @@
         <translation>Thể thức</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+300"/>
         <source>Graded %1/%2</source>
         <translation>Đã chấm %1/%2</translation>
     </message>
@@ -1164,7 +1402,7 @@
         <translation>Bài chỉ ghi số phách. Enter hoặc bấm chuột để mở.</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-316"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
@@ -1187,7 +1425,7 @@
 <context>
     <name>GradingView</name>
     <message>
-        <location filename="../../judge_app/ui/grading_window.py" line="+502"/>
+        <location filename="../../judge_app/ui/grading_window.py" line="+514"/>
         <source>answer</source>
         <translation>đáp án</translation>
     </message>
@@ -1242,7 +1480,7 @@
         <translation>Đã thêm vào ngân hàng nhận xét.</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+185"/>
         <source>Judge %1 %2 · %3 · round %4</source>
         <translation>Giám khảo %1 %2 · %3 · vòng %4</translation>
     </message>
@@ -1744,7 +1982,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Danh sách người dự thi</translation>
     </message>
     <message>
-        <location line="+372"/>
+        <location line="+419"/>
         <source>Backup saved: %1</source>
         <translation>Đã sao lưu: %1</translation>
     </message>
@@ -3174,7 +3412,42 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Thiếu trang hoặc thiếu tệp</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+26"/>
+        <source>A–D: the option chosen</source>
+        <translation>A–D: đáp án thí sinh chọn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete: left blank</source>
+        <translation>Delete: bỏ trống</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up/Down: one step more or less</source>
+        <translation>↑/↓: tăng/giảm một bước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter: next score</source>
+        <translation>Enter: ô điểm sau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab: next field</source>
+        <translation>Tab: ô sau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: submit</source>
+        <translation>%1: nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: every key</source>
+        <translation>%1: mọi phím tắt</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Q%1: %2?</source>
         <translation>Câu %1: %2?</translation>
     </message>
@@ -3250,11 +3523,16 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+4"/>
-        <source>complete: Ctrl+Enter submits</source>
-        <translation>đã đủ: Ctrl+Enter để nộp</translation>
+        <source>complete: %1 submits</source>
+        <translation>đã đủ: %1 để nộp</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+128"/>
+        <source>Type a few letters for the comment bank, or press %1</source>
+        <translation>Gõ vài chữ để chọn từ ngân hàng nhận xét, hoặc bấm %1</translation>
+    </message>
+    <message>
+        <location line="-118"/>
         <source>Flagged for the head judge:</source>
         <translation>Đã báo trưởng ban giám khảo:</translation>
     </message>
@@ -3287,11 +3565,6 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <location line="+1"/>
         <source>Page notes (Delete removes one)</source>
         <translation>Ghi chú trên trang (Delete để xoá)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Type a few letters for the comment bank, or press Ctrl+B</source>
-        <translation>Gõ vài chữ để chọn từ ngân hàng nhận xét, hoặc bấm Ctrl+B</translation>
     </message>
 </context>
 <context>
@@ -4501,6 +4774,248 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <location line="+1"/>
         <source>Grading</source>
         <translation>Chấm bài</translation>
+    </message>
+</context>
+<context>
+    <name>ShortlistWindow</name>
+    <message>
+        <location filename="../../judge_app/ui/board_shortlist.py" line="+60"/>
+        <source>Category</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry code</source>
+        <translation>Số phách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screening score</source>
+        <translation>Điểm sơ khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortlisted</source>
+        <translation>Vào chung khảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>all</source>
+        <translation>toàn cuộc thi</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Top</source>
+        <translation>Lấy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score at least</source>
+        <translation>Điểm từ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 6,5</source>
+        <translation>vd. 6,5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In each category</source>
+        <translation>Theo từng đối tượng</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Export finalists</source>
+        <translation>Xuất danh sách dự thi cấp trên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The finalists go to the next tier in one zip: their identities, scores, ranks, prizes and entry files. The scores must be locked and the identities revealed. Entries tied at the cut are all included.</source>
+        <translation>Danh sách dự thi cấp trên được gửi trong một tệp zip: danh tính, điểm, thứ hạng, giải và các tệp bài dự thi. Điểm phải đã được khoá và đã ghép phách. Các bài bằng điểm ở ranh giới đều được chọn.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Finalists:</source>
+        <translation>Chọn:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zip file:</source>
+        <translation>Tệp zip:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+138"/>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the finalists&apos; package</source>
+        <translation>Lưu gói danh sách dự thi cấp trên</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+153"/>
+        <source>Finalists package (*.zip)</source>
+        <translation>Gói danh sách dự thi cấp trên (*.zip)</translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <location line="+412"/>
+        <source>The minimum is a score such as 6,5.</source>
+        <translation>Điểm tối thiểu phải là một số điểm, ví dụ 6,5.</translation>
+    </message>
+    <message>
+        <location line="-409"/>
+        <source>Choose where to save the zip.</source>
+        <translation>Hãy chọn nơi lưu tệp zip.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Writing the package…</source>
+        <translation>Đang ghi gói…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Finalists exported</source>
+        <translation>Đã xuất danh sách dự thi cấp trên</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Import finalists</source>
+        <translation>Nhập danh sách dự thi cấp trên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each finalist of the package becomes a participant and a new entry of the chosen contest file (the next tier&apos;s), with a new code; the files are checked against their hashes. The categories must exist there.</source>
+        <translation>Mỗi thí sinh trong gói trở thành người dự thi và bài dự thi mới của tệp cuộc thi được chọn (cấp trên), với số phách mới; các tệp được kiểm tra theo mã băm. Tệp cuộc thi đó phải có sẵn các đối tượng.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Finalists package:</source>
+        <translation>Gói danh sách:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Into contest file:</source>
+        <translation>Vào tệp cuộc thi:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Open a finalists&apos; package</source>
+        <translation>Mở gói danh sách dự thi cấp trên</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Contest file to import into</source>
+        <translation>Tệp cuộc thi nhận danh sách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contest file (*.sqlite)</source>
+        <translation>Tệp cuộc thi (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Finalists imported</source>
+        <translation>Đã nhập danh sách dự thi cấp trên</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Shortlist and finalists</source>
+        <translation>Vào chung khảo và dự thi cấp trên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cut the shortlist after the screening round</source>
+        <translation>Chọn danh sách vào vòng chung khảo sau vòng sơ khảo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Screening round:</source>
+        <translation>Vòng sơ khảo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cut the shortlist</source>
+        <translation>Chọn danh sách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export finalists…</source>
+        <translation>Xuất danh sách dự thi cấp trên…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import finalists…</source>
+        <translation>Nhập danh sách dự thi cấp trên…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>No shortlist has been cut yet.</source>
+        <translation>Chưa chọn danh sách vào vòng chung khảo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This contest has no screening round (set it in the contest&apos;s rules), so there is no shortlist to cut.</source>
+        <translation>Cuộc thi này không có vòng sơ khảo (đặt trong quy định của cuộc thi) nên không có danh sách để chọn.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Tied at the cut ({score}): kept with the others</source>
+        <translation>Bằng điểm ở ranh giới ({score}): được chọn cùng các bài khác</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ties at the cut (highlighted):</source>
+        <translation>Bằng điểm ở ranh giới (tô màu):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No tie at the cut.</source>
+        <translation>Không có bài bằng điểm ở ranh giới.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cutting the shortlist…</source>
+        <translation>Đang chọn danh sách…</translation>
     </message>
 </context>
 <context>
