@@ -1607,6 +1607,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Score file {path}: the total {total} of entry {entry} is not the sum of its parts; "
         "refused.",
     ),
+    "reveal_before_lock": (
+        "Chưa khoá điểm: đầu phách của {path} chỉ được ghép sau khi khoá điểm ('judge-app lock'). "
+        "Nếu Ban giám khảo buộc phải ghép phách sớm, hãy ghi lý do bằng --before-lock \"…\" "
+        "(lý do được ghi vào nhật ký).",
+        "The scores of {path} are not locked: identities are revealed only after the lock "
+        "('judge-app lock'). If the board must reveal earlier, give the reason with "
+        "--before-lock \"…\" (it is kept in the audit log).",
+    ),
     "rounding_rule_unknown": (
         "Quy tắc làm tròn '{rule}' không có; dùng half_up_2, half_up_1 hoặc half_up_quarter.",
         "Unknown rounding rule '{rule}'; use half_up_2, half_up_1 or half_up_quarter.",

@@ -363,12 +363,23 @@ def _payload(participant: Participant, entry: Entry) -> dict[str, Any]:
     }
 
 
-def unseal_identities(db: ContestDatabase, passphrases: Sequence[bytes], *, actor: str) -> int:
+def unseal_identities(
+    db: ContestDatabase,
+    passphrases: Sequence[bytes],
+    *,
+    actor: str,
+    before_lock_reason: str | None = None,
+) -> int:
     """Reveal (ghép phách): restore every sealed link and file name; how many.
 
-    The results issue will require locked results first; until then every reveal is allowed
-    and logged.
+    Identities stay sealed until the results are locked (GUIDE §2). A board that must open
+    them earlier (an entry whose school has to be reached about a damaged file, a court
+    order) gives `before_lock_reason`, which the audit log keeps with the reveal.
     """
+    from judge_app.store.results_lock import lock_state
+
+    locked = lock_state(db).locked
+    early = not locked and not (before_lock_reason or "").strip()
     with db.session() as session, session.begin():
         rows = session.execute(
             select(IdentityRecord, Entry, Contest.uuid)
@@ -380,6 +391,8 @@ def unseal_identities(db: ContestDatabase, passphrases: Sequence[bytes], *, acto
         if not rows:
             return 0
         key = _seal_key(session, db, passphrases, create=False)
+        if early:  # checked after the passphrases, so a typo is reported as a typo
+            raise JudgeAppError("reveal_before_lock", db.path)
         for record, entry, contest_uuid in rows:
             assert record.sealed is not None  # selected for it
             payload = _open(key, record.sealed, contest_uuid, entry.code, db.path)
@@ -399,9 +412,11 @@ def unseal_identities(db: ContestDatabase, passphrases: Sequence[bytes], *, acto
             entity="identity_record",
             entity_key="*",
             before=None,
-            # This version cannot check the results lock yet (the results issue adds it): the
-            # row says the reveal happened without that check.
-            after={"revealed": len(rows), "lock_checked": False},
+            after={
+                "revealed": len(rows),
+                "results_locked": locked,
+                "before_lock_reason": None if locked else (before_lock_reason or "").strip(),
+            },
         )
     return len(rows)
 

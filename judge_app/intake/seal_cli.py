@@ -104,7 +104,9 @@ def cmd_reveal(args: argparse.Namespace, lang: str) -> int:
         if needed is None:
             raise JudgeAppError("seal_not_set_up", path)
         phrases = passphrases_for(args, lang, needed=needed, new_seal=False)
-        count = unseal_identities(db, phrases, actor=_actor(args))
+        count = unseal_identities(
+            db, phrases, actor=_actor(args), before_lock_reason=args.before_lock
+        )
     print(render("reveal_done", lang, path=path, count=count))
     return 0
 
@@ -158,6 +160,11 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
     reveal = sub.add_parser("reveal", help="open the sealed identity records (ghép phách)")
     _common(reveal)
+    reveal.add_argument(
+        "--before-lock",
+        metavar="REASON",
+        help="reveal before the scores are locked (kept with the reason in the audit log)",
+    )
     reveal.set_defaults(handler=cmd_reveal)
 
     codes = sub.add_parser("codes", help="write the code list for the board's sealed envelope")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from judge_app.core.codes import is_valid_code
 from judge_app.core.errors import JudgeAppError
@@ -27,10 +28,11 @@ from judge_app.intake.seal import (
 from judge_app.intake.seal_list import write_code_list
 from judge_app.store.audit import verify
 from judge_app.store.database import ContestDatabase, open_contest_file
-from judge_app.store.models import Entry, IdentityRecord, Participant
+from judge_app.store.models import AuditRow, Entry, IdentityRecord, Participant
 
 ONE = [b"mat khau ban lam phach"]
 TWO = [b"khoa thu nhat 2019", "khoá thứ hai của thư ký".encode()]
+EARLY = "Kiểm thử: ghép phách trước khi khoá điểm"
 ACTOR = "ban-lam-phach"
 
 LINK_SQL = (
@@ -142,7 +144,7 @@ def test_participant_ids_no_longer_follow_the_entry_order(db: ContestDatabase) -
 def test_unseal_restores_exactly(db: ContestDatabase) -> None:
     before = _snapshot(db)
     seal_identities(db, ONE, actor=ACTOR)
-    assert unseal_identities(db, ONE, actor=ACTOR) == len(before)
+    assert unseal_identities(db, ONE, actor=ACTOR, before_lock_reason=EARLY) == len(before)
     assert _snapshot(db) == before
     assert not is_sealed(db)
     assert _raw(db, "SELECT count(*) FROM identity_record WHERE sealed IS NOT NULL") == [(0,)]
@@ -155,7 +157,7 @@ def test_wrong_passphrase_is_refused_clearly(db: ContestDatabase) -> None:
     seal_identities(db, ONE, actor=ACTOR)
     wrong = [b"not the passphrase"]
     attempts: list[Callable[[], int]] = [
-        lambda: unseal_identities(db, wrong, actor=ACTOR),
+        lambda: unseal_identities(db, wrong, actor=ACTOR, before_lock_reason=EARLY),
         lambda: seal_identities(db, wrong, actor=ACTOR),
         lambda: write_code_list(db, wrong, db.path.parent / "list.csv", actor=ACTOR),
     ]
@@ -174,10 +176,12 @@ def test_two_passphrases_are_both_needed(db: ContestDatabase) -> None:
     seal_identities(db, TWO, actor=ACTOR)
     for alone in ([TWO[0]], [TWO[1]]):
         with pytest.raises(JudgeAppError) as caught:
-            unseal_identities(db, alone, actor=ACTOR)
+            unseal_identities(db, alone, actor=ACTOR, before_lock_reason=EARLY)
         assert caught.value.code == "seal_passphrase_count"
     with pytest.raises(JudgeAppError) as caught:
-        unseal_identities(db, [TWO[0], b"a guess at the other"], actor=ACTOR)
+        unseal_identities(
+            db, [TWO[0], b"a guess at the other"], actor=ACTOR, before_lock_reason=EARLY
+        )
     assert caught.value.code == "seal_wrong_passphrase"
 
     # Not just the count check: a key from one passphrase opens nothing.
@@ -190,7 +194,7 @@ def test_two_passphrases_are_both_needed(db: ContestDatabase) -> None:
     assert seal_crypto.open_payload(both, blob, contest_uuid, code)["full_name"]
 
     # Either board member may type first.
-    unseal_identities(db, list(reversed(TWO)), actor=ACTOR)
+    unseal_identities(db, list(reversed(TWO)), actor=ACTOR, before_lock_reason=EARLY)
     assert _snapshot(db) == before
 
 
@@ -222,7 +226,7 @@ def test_a_blob_moved_to_another_entry_does_not_open(db: ContestDatabase) -> Non
         connection.execute("UPDATE identity_record SET sealed = ? WHERE entry_id = ?", (blob_a, b))
     connection.close()
     with pytest.raises(JudgeAppError) as caught:
-        unseal_identities(db, ONE, actor=ACTOR)
+        unseal_identities(db, ONE, actor=ACTOR, before_lock_reason=EARLY)
     assert caught.value.code == "seal_record_damaged"
     # Nothing was half-revealed.
     assert _raw(db, LINK_SQL) == []
@@ -250,7 +254,7 @@ def test_a_late_entry_is_sealed_with_the_same_key(db: ContestDatabase) -> None:
     assert seal_identities(db, ONE, actor=ACTOR) == 1
     assert is_sealed(db)
     total = _raw(db, "SELECT count(*) FROM entry")[0][0]
-    assert unseal_identities(db, ONE, actor=ACTOR) == total
+    assert unseal_identities(db, ONE, actor=ACTOR, before_lock_reason=EARLY) == total
     assert _snapshot(db)[code][0] == "Trần Thị Muộn"
     assert verify(db).ok
 
@@ -270,7 +274,7 @@ def test_new_passphrases_must_be_usable(db: ContestDatabase) -> None:
 
 
 def test_unseal_of_a_never_sealed_file_is_a_no_op(db: ContestDatabase) -> None:
-    assert unseal_identities(db, ONE, actor=ACTOR) == 0
+    assert unseal_identities(db, ONE, actor=ACTOR, before_lock_reason=EARLY) == 0
 
 
 def test_the_sealed_file_keeps_no_old_copy_of_the_file_names(db: ContestDatabase) -> None:
@@ -374,5 +378,18 @@ def test_an_edited_seal_set_up_is_reported(db: ContestDatabase) -> None:
         )
     connection.close()
     with pytest.raises(JudgeAppError) as caught:
-        unseal_identities(db, ONE, actor=ACTOR)
+        unseal_identities(db, ONE, actor=ACTOR, before_lock_reason=EARLY)
     assert caught.value.code == "seal_setup_damaged"
+
+
+def test_reveal_before_the_lock_needs_a_recorded_reason(db: ContestDatabase) -> None:
+    seal_identities(db, ONE, actor=ACTOR)
+    with pytest.raises(JudgeAppError) as caught:
+        unseal_identities(db, ONE, actor=ACTOR)
+    assert caught.value.code == "reveal_before_lock"
+    with pytest.raises(JudgeAppError):
+        unseal_identities(db, ONE, actor=ACTOR, before_lock_reason="   ")
+    assert unseal_identities(db, ONE, actor=ACTOR, before_lock_reason=EARLY) > 0
+    with db.read_session() as session:
+        row = session.scalars(select(AuditRow).order_by(AuditRow.id.desc())).first()
+        assert row is not None and EARLY in (row.after or "")

@@ -71,7 +71,11 @@ def test_two_key_seal_codes_and_reveal(
     assert caught.value.code == "seal_passphrase_count"
 
     swapped = ["--passphrase-file", str(second), "--passphrase-file", str(first)]
-    assert _run(["reveal", str(contest), *swapped]) == 0
+    with pytest.raises(JudgeAppError) as caught:
+        _run(["reveal", str(contest), *swapped])
+    assert caught.value.code == "reveal_before_lock"  # identities stay sealed until the lock
+    early = ["--before-lock", "Trường cần gửi lại bài bị hỏng"]
+    assert _run(["reveal", str(contest), *swapped, *early]) == 0
     assert "recorded in the audit log" in capsys.readouterr().out
     assert _clear_links(contest) == entries
 
@@ -83,7 +87,7 @@ def test_passphrase_from_the_environment(
     assert _run(["seal", str(contest)]) == 0
     monkeypatch.setenv(PASSPHRASE_ENV, "another passphrase")
     with pytest.raises(JudgeAppError) as caught:
-        _run(["reveal", str(contest)])
+        _run(["reveal", str(contest), "--before-lock", "thử"])
     assert caught.value.code == "seal_wrong_passphrase"
 
 
