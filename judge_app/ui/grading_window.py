@@ -167,6 +167,7 @@ class GradingView(QWidget):
         self._texts: dict[FieldKey, str] = {}  # what each field of the shown entry holds
         self._written: dict[FieldKey, object] = {}  # last value sent to the database
         self._proposal_serial = 0
+        self._proposals_pending = False  # the shown file's text is being read for answers
         self._save_error: str | None = None
         self._closed = False
         self.undo_stack = QUndoStack(self)
@@ -197,6 +198,9 @@ class GradingView(QWidget):
         self.viewer = DocumentViewer(self)
         self.viewer.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.viewer.thumbnails.hide()  # at 1366 px the page needs the room; Alt+PgDn pages
+        # A fixed page width: a scroll bar appearing once the pages are laid out would change
+        # the fit-width zoom, render the first page twice and miss the page rendered ahead.
+        self.viewer.canvas.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewer.document_shown.connect(self._document_shown)
         self.viewer.file_combo.currentIndexChanged.connect(lambda _i: self._show_note_markers())
         self.notes_overlay = NoteOverlay(self.viewer)
@@ -325,6 +329,8 @@ class GradingView(QWidget):
         self._cache[code] = data
         if self._wanted == code and self.current != code:
             self._present(data)
+        elif code == self._neighbour(self.current, +1):
+            self._warm_next()  # its files were unknown when the shown entry came up
 
     def _load_failed(self, code: str, error: BaseException) -> None:
         self._loading.pop(code, None)
@@ -354,9 +360,7 @@ class GradingView(QWidget):
     def _show_files(self, data: EntryData) -> None:
         self.viewer.open_files(data.paths)
         self._show_note_markers()
-        nxt = self._neighbour(data.state.code, +1)
-        if nxt is not None and nxt in self._cache:
-            self.viewer.prefetch_files(self._cache[nxt].paths)
+        self._warm_next()
 
     def _prefetch_neighbours(self, code: str) -> None:
         """Read the next entries' state and files now, so moving on shows them at once."""
@@ -367,7 +371,15 @@ class GradingView(QWidget):
         for other in wanted:
             if other not in self._cache:
                 self._request(other).add_done_callback(lambda _f: None)
-        nxt = self._neighbour(code, +1)
+        self._warm_next()
+
+    def _warm_next(self) -> None:
+        """Have the viewer open the next entry's files and render its first page into the
+        service's cache (after the shown page is drawn), so Next shows it from the cache.
+        Needs the next entry's file list, which arrives with its state (`_arrived`)."""
+        if self._service is None or self.current is None:
+            return
+        nxt = self._neighbour(self.current, +1)
         if nxt is not None and nxt in self._cache:
             self.viewer.prefetch_files(self._cache[nxt].paths)
 
@@ -601,18 +613,24 @@ class GradingView(QWidget):
 
         self.session.call(grading.submit, code, on_done=done, on_error=refused)
 
+    @property
+    def _target(self) -> str | None:
+        """Where moves count from: the entry asked for last, even if it is still being read
+        (Alt+Right twice in quick succession moves two entries, not one)."""
+        return self._wanted if self._wanted is not None else self.current
+
     def next_entry(self) -> None:
-        nxt = self._neighbour(self.current, +1)
+        nxt = self._neighbour(self._target, +1)
         if nxt is not None:
             self.show_entry(nxt)
 
     def previous_entry(self) -> None:
-        previous = self._neighbour(self.current, -1)
+        previous = self._neighbour(self._target, -1)
         if previous is not None:
             self.show_entry(previous)
 
     def next_ungraded(self) -> None:
-        nxt = self._next_todo(self.current)
+        nxt = self._next_todo(self._target)
         if nxt is None:
             self.rubric.show_message(
                 translate("GradingView", "Every entry is submitted."), error=False
@@ -800,6 +818,7 @@ class GradingView(QWidget):
     def _document_shown(self, index: int) -> None:
         """A typed file is on screen: read its text for multiple-choice answers to propose."""
         self._show_note_markers()
+        self._proposals_pending = False
         info = self.viewer.current_info
         service = self._service
         code = self.current
@@ -815,13 +834,17 @@ class GradingView(QWidget):
             return
         self._proposal_serial += 1
         serial = self._proposal_serial
+        self._proposals_pending = True
         pages = min(info.page_count, PROPOSAL_PAGES)
         texts: dict[int, str] = {}
         questions = self.data.rubric.questions
 
         def page_read(page: int, outcome: object) -> None:
             texts[page] = outcome if isinstance(outcome, str) else ""
-            if len(texts) < pages or serial != self._proposal_serial or code != self.current:
+            if len(texts) < pages or serial != self._proposal_serial:
+                return
+            self._proposals_pending = False
+            if code != self.current:
                 return
             from judge_app.store.grading import proposed_answers
 
@@ -833,6 +856,11 @@ class GradingView(QWidget):
             watcher.resolved.connect(
                 lambda outcome, p=page, w=watcher: (w.deleteLater(), page_read(p, outcome))
             )
+
+    @property
+    def proposals_pending(self) -> bool:
+        """True while the shown file's pages are read for answers to propose (tests wait)."""
+        return self._proposals_pending
 
     # ------------------------------------------------------------------ closing, language
 

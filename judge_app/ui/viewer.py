@@ -371,7 +371,8 @@ class DocumentViewer(QWidget):
         self._show_file(0)
 
     def prefetch_files(self, paths: Sequence[Path]) -> None:
-        """Open the next entry's files early, so they show at once when the judge moves on.
+        """Open the next entry's files early, and render the first file's first page into the
+        service's cache (`_warm_opened`), so they show at once when the judge moves on.
 
         The opens start once the shown file's first page is on screen: the service serves
         opens before renders, and a DOCX conversion must not delay the page being read.
@@ -387,8 +388,26 @@ class DocumentViewer(QWidget):
             return
         for path in self._warm_wanted:
             if path not in self._warm:
-                self._warm[path] = self._service.open(path)
+                future = self._service.open(path)
+                self._warm[path] = future
+                if path == self._warm_wanted[0]:
+                    self._watch(future, partial(self._warm_opened, path, future))
         self._warm_wanted = []
+
+    def _warm_opened(self, path: Path, future: Future[DocumentInfo], outcome: object) -> None:
+        """The next entry's first file opened: render its first page into the service's
+        cache at the zoom it will be shown at, so moving on needs no render at all."""
+        service = self._service
+        if service is None or self._warm.get(path) is not future:
+            return  # shown already (its page is asked for as the visible one) or dropped
+        if isinstance(outcome, BaseException):
+            return  # reported when the entry is shown, like any file that fails to open
+        info = cast("DocumentInfo", outcome)
+        if info.page_sizes_pt:
+            zoom, rotation = self.canvas.first_page_key(
+                info.page_sizes_pt, self._settings.rotation(path)
+            )
+            service.render(info.doc_id, 0, zoom, rotation)
 
     def close_all(self) -> None:
         """Close every document (before the service shuts down)."""

@@ -356,11 +356,23 @@ class PageCanvas(QAbstractScrollArea):
         sizes = self.displayed_sizes()
         if self._single and sizes:
             sizes = [sizes[self._current]]
+        return self._scale_for(sizes)
+
+    def _scale_for(self, displayed: list[Size]) -> float:
         if self._mode is ZoomMode.FIT_WIDTH:
-            return fit_width_scale(sizes, self.viewport().width())
+            return fit_width_scale(displayed, self.viewport().width())
         if self._mode is ZoomMode.FIT_PAGE:
-            return fit_page_scale(sizes, self.viewport().size())
+            return fit_page_scale(displayed, self.viewport().size())
         return self._scale
+
+    def first_page_key(self, sizes: list[Size], rotation: int) -> tuple[float, int]:
+        """(service zoom, rotation) the first page of a document with these upright page
+        sizes would be drawn at if it were shown now: the viewer renders the next entry's
+        first page ahead with it, so showing that entry is a render-cache hit."""
+        displayed = [rotated_size(size, rotation) for size in sizes]
+        if self._single:
+            displayed = displayed[:1]
+        return render_zoom(self._scale_for(displayed), self.device_pixel_ratio()), rotation % 360
 
     def _relayout(self, *, keep_position: bool) -> None:
         """Recompute page rectangles; keep the reader's spot on the current page if asked."""
