@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -297,6 +298,21 @@ class EntryListPanel(QWidget):
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(CATEGORY, min(self.table.columnWidth(CATEGORY), 150))
+        self._fit_status_column()
+
+    def _fit_status_column(self) -> None:
+        """Wide enough for every status in the current language, not only those in the list
+        now: "Đã báo trưởng ban" appears only once an entry is flagged, and widths are not
+        re-measured per change (see __init__)."""
+        cell = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        header_text = translate("GradingList", COLUMNS[STATUS])
+        padding = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        widest = max(
+            [cell.horizontalAdvance(progress_name(key)) + padding + 8 for key in PROGRESS_NAMES]
+            + [header.fontMetrics().horizontalAdvance(header_text) + 24]  # sort arrow
+        )
+        self.table.setColumnWidth(STATUS, max(widest, header.sectionSizeHint(STATUS)))
 
     def apply_state(self, state: GradingState) -> None:
         self.model.apply_state(state)  # the proxy re-filters and re-sorts the row by itself
@@ -365,6 +381,7 @@ class EntryListPanel(QWidget):
             translate("GradingList", "Entries by code only. Enter or a click opens one.")
         )
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._fit_status_column()
         self._update_progress()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -71,6 +71,28 @@ def points_text(points: object) -> str:
     return str(fmt(",")) if callable(fmt) else str(points)
 
 
+def action_keys(action_id: str) -> str:
+    """The keys of a registry action as the F1 sheet writes them, so a hint follows the real
+    shortcut if the registry changes it."""
+    from judge_app.ui import actions as registry
+
+    return registry.shortcut_text(registry.spec(action_id))
+
+
+def hint_text() -> str:
+    """The reminder line under the rubric: field keys, then registry actions."""
+    parts = [
+        translate("RubricPanel", "A–D: the option chosen"),
+        translate("RubricPanel", "Delete: left blank"),
+        translate("RubricPanel", "Up/Down: one step more or less"),
+        translate("RubricPanel", "Enter: next score"),
+        translate("RubricPanel", "Tab: next field"),
+        translate("RubricPanel", "%1: submit").replace("%1", action_keys("grading_submit")),
+        translate("RubricPanel", "%1: every key").replace("%1", action_keys("shortcuts")),
+    ]
+    return " · ".join(parts)
+
+
 def _grading_keys() -> set[QKeySequence]:
     """Every key of the grading actions (fields must not swallow them: Ctrl+Z, Ctrl+E…)."""
     from judge_app.ui import actions as registry
@@ -701,7 +723,9 @@ class RubricPanel(QWidget):
                     "%1", ", ".join(state.missing)
                 )
             else:
-                text += " · " + translate("RubricPanel", "complete: Ctrl+Enter submits")
+                text += " · " + translate("RubricPanel", "complete: %1 submits").replace(
+                    "%1", action_keys("grading_submit")
+                )
         self.status_label.setText(text)
 
     def _show_flags(self, state: GradingState) -> None:
@@ -827,15 +851,11 @@ class RubricPanel(QWidget):
         self.comment_title.setText(translate("RubricPanel", "Overall &comment"))
         self.notes_title.setText(translate("RubricPanel", "Page notes (Delete removes one)"))
         self.comment.setPlaceholderText(
-            translate("RubricPanel", "Type a few letters for the comment bank, or press Ctrl+B")
-        )
-        self.hint.setText(
             translate(
-                CONTEXT,
-                "A–D: the option chosen · Delete: left blank · Up/Down: one step more or less · "
-                "Enter: next score · Tab: next field · Ctrl+Enter: submit · F1: every key",
-            )
+                "RubricPanel", "Type a few letters for the comment bank, or press %1"
+            ).replace("%1", action_keys("grading_bank"))
         )
+        self.hint.setText(hint_text())
         for row in self.questions.values():
             row.retranslate()
         for box in self.criteria.values():

@@ -2,7 +2,8 @@
 
     .venv/bin/python tests/ui/make_grading_screenshots.py [OUTPUT_DIR] [--workspace DIR]
 
-Shots: a DOCX entry beside a partly scored rubric, the F1 shortcut sheet, a flagged entry.
+Shots: a DOCX entry beside a partly scored rubric, the end of that rubric (comment, key
+reminder), the F1 shortcut sheet scrolled to its grading rows, a flagged entry.
 Builds the demo contest and judge GK1's workspace in a throwaway folder (≈ 20 s), or reuses
 a template folder made earlier with --workspace. JUDGE_APP_HOME is a temporary folder, so the
 user's settings are left alone.
@@ -16,6 +17,10 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from judge_app.ui.actions import ShortcutSheet
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -36,6 +41,28 @@ def _wait(condition: Callable[[], bool], timeout_s: float = 30.0) -> bool:
 
 def _settle(seconds: float = 0.3) -> None:
     _wait(lambda: False, seconds)
+
+
+def _show_grading_rows(sheet: ShortcutSheet) -> None:
+    """Scroll the F1 sheet so its grading rows are in view (the window's rows come first)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from judge_app.ui.actions import spec
+
+    table = sheet.table
+    rows = [
+        row
+        for row in range(table.rowCount())
+        if (item := table.item(row, 0)) is not None
+        and spec(str(item.data(Qt.ItemDataRole.UserRole))).scope == "grading"
+    ]
+    if not rows:
+        raise SystemExit("the F1 sheet has no grading rows")
+    first = table.item(rows[0], 0)
+    assert first is not None
+    table.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtTop)
+    table.selectRow(rows[0])
 
 
 def shoot(template_root: Path, out: Path, tmp: Path) -> int:
@@ -87,10 +114,19 @@ def shoot(template_root: Path, out: Path, tmp: Path) -> int:
     target = out / "grading-docx-vi.png"
     window.grab().save(str(target))
     print(target)
+    # The end of the rubric: overall comment and the key reminder (keys from the registry).
+    bar = rubric.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    _settle(0.2)
+    target = out / "grading-rubric-end-vi.png"
+    rubric.grab().save(str(target))
+    print(target)
+    bar.setValue(0)
 
     sheet = ShortcutSheet(window)
-    sheet.resize(760, 700)
+    sheet.resize(760, 740)
     sheet.show()
+    _show_grading_rows(sheet)
     _settle(0.3)
     target = out / "grading-f1-vi.png"
     sheet.grab().save(str(target))

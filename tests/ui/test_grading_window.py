@@ -38,6 +38,9 @@ from judge_app.ui.grading_window import GradingView
 from judge_app.ui.main_window import MainWindow
 
 Key = Qt.Key
+# Every wait is on a condition, never a sleep; the limit is generous because CI has 2 cores
+# shared with other jobs, and a condition that holds ends the wait at once anyway.
+WAIT_MS = 15_000
 CTRL = Qt.KeyboardModifier.ControlModifier
 NONE = Qt.KeyboardModifier.NoModifier
 
@@ -67,12 +70,12 @@ def view(
     open_contest(workspace)
     qtbot.waitUntil(
         lambda: window.grading_view is not None and window.grading_view.current is not None,
-        timeout=15_000,
+        timeout=WAIT_MS,
     )
     grading_view = window.grading_view
     assert grading_view is not None
     window.activateWindow()
-    qtbot.waitActive(window)
+    qtbot.waitActive(window, timeout=WAIT_MS)
     return grading_view
 
 
@@ -98,7 +101,7 @@ def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = NONE) -> No
     main = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
     if QApplication.activeWindow() is not main:
         main.windowHandle().requestActivate()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is main, timeout=3000)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is main, timeout=WAIT_MS)
     last = main.focusWidget()
     if QApplication.focusWidget() is None and last is not None:
         last.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
@@ -110,9 +113,9 @@ def type_text(qtbot: QtBot, text: str) -> None:
 
 def saved(qtbot: QtBot, view: GradingView) -> None:
     """Every queued write reached the database and its outcome is on screen."""
-    qtbot.waitUntil(lambda: not view.session.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not view.session.busy, timeout=WAIT_MS)
     view.session.flush()
-    qtbot.waitUntil(lambda: not view.session.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not view.session.busy, timeout=WAIT_MS)
 
 
 def stored(view: GradingView, code: str) -> GradingState:
@@ -120,7 +123,7 @@ def stored(view: GradingView, code: str) -> GradingState:
 
 
 def show_shown(qtbot: QtBot, view: GradingView, before: str | None) -> str:
-    qtbot.waitUntil(lambda: view.current is not None and view.current != before, timeout=10_000)
+    qtbot.waitUntil(lambda: view.current is not None and view.current != before, timeout=WAIT_MS)
     assert view.current is not None
     return view.current
 
@@ -209,7 +212,9 @@ def test_three_entries_graded_with_the_keyboard_only(qtbot: QtBot, view: Grading
     press(qtbot, Key.Key_Down)
     press(qtbot, Key.Key_Return)
     press(qtbot, Key.Key_G, CTRL)  # flag
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), FlagDialog))
+    qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), FlagDialog), timeout=WAIT_MS
+    )
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, FlagDialog)
     press(qtbot, Key.Key_Space)  # the first flag: identity revealed
@@ -291,7 +296,7 @@ def test_the_workspace_reopens_at_the_same_entry(
 ) -> None:
     press(qtbot, Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     press(qtbot, Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: view.current == view.entry_list.visible_codes()[2], timeout=10_000)
+    qtbot.waitUntil(lambda: view.current == view.entry_list.visible_codes()[2], timeout=WAIT_MS)
     code = view.current
     box = next(iter(view.rubric.criteria.values()))
     box.score.setFocus()
@@ -302,7 +307,7 @@ def test_the_workspace_reopens_at_the_same_entry(
     open_contest(path)
     qtbot.waitUntil(
         lambda: window.grading_view is not None and window.grading_view.current is not None,
-        timeout=15_000,
+        timeout=WAIT_MS,
     )
     again = window.grading_view
     assert again is not None and again.current == code
@@ -313,7 +318,9 @@ def test_the_workspace_reopens_at_the_same_entry(
 def test_every_grading_key_is_in_the_f1_sheet(qtbot: QtBot, view: GradingView) -> None:
     view.rubric.focus_first_field()
     press(qtbot, Key.Key_F1)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ShortcutSheet))
+    qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), ShortcutSheet), timeout=WAIT_MS
+    )
     sheet = QApplication.activeModalWidget()
     assert isinstance(sheet, ShortcutSheet)
     rows = sheet.rows()
@@ -370,8 +377,11 @@ def test_no_identity_of_an_entrant_appears_anywhere(
         code = view.current
         assert code is not None
         seen.add(code)
-        qtbot.waitUntil(lambda: view.viewer.current_info is not None, timeout=20_000)
-        qtbot.wait(50)  # proposals, facts line
+        # The file's facts line is up and its text read for proposed answers: all on screen.
+        qtbot.waitUntil(
+            lambda: view.viewer.current_info is not None and not view.proposals_pending,
+            timeout=WAIT_MS,
+        )
         leaks = [
             (ident, text)
             for text in _all_texts(window)
@@ -382,6 +392,61 @@ def test_no_identity_of_an_entrant_appears_anywhere(
         press(qtbot, Key.Key_Right, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(
             lambda c=code: view.current != c or len(seen) == len(view.entry_list.all_codes()),
-            timeout=10_000,
+            timeout=WAIT_MS,
         )
     assert seen == set(view.entry_list.all_codes())
+
+
+def test_every_status_fits_its_column_in_vietnamese(qtbot: QtBot, view: GradingView) -> None:
+    """The longest status ("Đã báo trưởng ban") fits before any entry is flagged: widths are
+    measured once per list, so they must allow for every status, not only those shown."""
+    from judge_app.ui.grading_list import PROGRESS_NAMES, STATUS, progress_name
+
+    table = view.entry_list.table
+    assert progress_name("flagged") == "Đã báo trưởng ban"
+    width = table.columnWidth(STATUS)
+    metrics = table.fontMetrics()
+    for key in PROGRESS_NAMES:
+        assert metrics.horizontalAdvance(progress_name(key)) + 6 <= width, key
+
+
+def test_the_rubric_hints_name_the_registry_keys(
+    qtbot: QtBot, view: GradingView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from judge_app.ui import actions
+
+    rubric = view.rubric
+    assert "Ctrl+Enter: nộp" in rubric.hint.text()
+    assert "F1: mọi phím tắt" in rubric.hint.text()
+    assert rubric.comment.placeholderText().endswith("Ctrl+B")
+    # Another key in the registry: the hints follow it.
+    moved = {"grading_submit": "Ctrl+J", "grading_bank": "Ctrl+K"}
+    monkeypatch.setattr(
+        actions,
+        "REGISTRY",
+        tuple(
+            dataclasses.replace(item, shortcut=moved[item.id]) if item.id in moved else item
+            for item in actions.REGISTRY
+        ),
+    )
+    rubric.retranslate()
+    assert "Ctrl+J: nộp" in rubric.hint.text() and "Ctrl+Enter" not in rubric.hint.text()
+    assert rubric.comment.placeholderText().endswith("Ctrl+K")
+
+
+def test_next_twice_before_the_next_entry_is_read_moves_two(
+    qtbot: QtBot, view: GradingView
+) -> None:
+    """A judge pressing Alt+Right twice fast lands two entries on, even when the first move
+    still waits for the workspace (nothing read ahead: the read-ahead is dropped here)."""
+    codes = view.entry_list.visible_codes()
+    start = codes.index(view.current) if view.current in codes else 0
+    saved(qtbot, view)
+    view._cache.clear()  # as right after opening a big workspace: nothing prefetched yet
+    press(qtbot, Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: view.current == codes[start + 2], timeout=WAIT_MS)
+    press(qtbot, Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: view.current == codes[start + 1], timeout=WAIT_MS)
