@@ -905,6 +905,36 @@ def update_enabled(actions: dict[str, QAction], state: WindowState) -> None:
         actions[f"language_{lang}"].setChecked(state.language == lang)
 
 
+# The Board menu in the order the work flows (intake → anonymisation → assignment and packages
+# → exchange and settlement → results), in groups split by separators. The actions were added
+# to REGISTRY issue by issue; this keeps the menu in the head judge's order, not history's.
+MENU_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "board": (
+        ("board_receive", "board_check_list", "board_link", "board_leaks", "board_redaction"),
+        ("board_seal", "board_assign", "board_packages"),
+        ("board_judge_keys", "board_merge", "board_scores", "board_print_sheets"),
+        ("board_results", "board_appeals", "board_shortlist"),
+        ("board_export_rubric",),
+    ),
+}
+
+
+def _menu_items(menu_id: str) -> list[tuple[ActionSpec, bool]]:
+    """(action, separator before it) for a menu: its groups' order when it has groups (actions
+    not listed there follow at the end), else registry order with each action's own flag."""
+    items = [item for item in REGISTRY if item.menu == menu_id and not item.template]
+    groups = MENU_GROUPS.get(menu_id)
+    if groups is None:
+        return [(item, item.separator_before) for item in items]
+    by_id = {item.id: item for item in items}
+    ordered: list[tuple[ActionSpec, bool]] = []
+    for group in groups:
+        present = [by_id.pop(action_id) for action_id in group if action_id in by_id]
+        ordered += [(item, n == 0 and bool(ordered)) for n, item in enumerate(present)]
+    ordered += [(item, n == 0 and bool(ordered)) for n, item in enumerate(by_id.values())]
+    return ordered
+
+
 def build_menus(menubar: QMenuBar, actions: dict[str, QAction]) -> dict[str, QMenu]:
     """Fill the menu bar from MENUS and REGISTRY; returns the menus by id."""
     menus: dict[str, QMenu] = {}
@@ -913,10 +943,8 @@ def build_menus(menubar: QMenuBar, actions: dict[str, QAction]) -> dict[str, QMe
         menus[menu_spec.id] = menu
         menu.setObjectName(f"menu_{menu_spec.id}")
         first_sub = [m for m in MENUS if m.parent == menu_spec.id and m.after is None]
-        for item in REGISTRY:
-            if item.menu != menu_spec.id or item.template:
-                continue
-            if item.separator_before:
+        for item, separator in _menu_items(menu_spec.id):
+            if separator:
                 menu.addSeparator()
             menu.addAction(actions[item.id])
             for sub in MENUS:
