@@ -557,7 +557,7 @@ class RubricPanel(QWidget):
         self.content = QWidget(self)
         self.content.setObjectName("rubricContent")
         self.fields = QVBoxLayout(self.content)
-        self.fields.setContentsMargins(4, 4, 4, 4)
+        self.fields.setContentsMargins(4, 4, 4, 10)  # the key reminder clear of the edge
         self.fields.setSpacing(6)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("rubricScroll")
