@@ -467,6 +467,29 @@ REGISTRY += (  # results view and exports (ui/results_view.py, reports/results_*
     ),
 )
 
+REGISTRY += (  # lock and reveal (ui/board_lock.py, issue #8)
+    ActionSpec(
+        "board_lock",
+        QT_TRANSLATE_NOOP("Actions", "&Lock scores…"),
+        "lock_scores",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Freeze every final score before results, prizes and the reveal"
+        ),
+    ),
+    ActionSpec(
+        "board_reveal",
+        QT_TRANSLATE_NOOP("Actions", "Re&veal identities…"),
+        "reveal_identities",
+        "board",
+        enabled_when=_contest_idle,
+        status_tip=QT_TRANSLATE_NOOP(
+            "Actions", "Re-attach each entry to its participant (ghép phách) after the lock"
+        ),
+    ),
+)
+
 REGISTRY += (  # appeals, shortlist and finalists (ui/board_appeals.py, board_shortlist.py; #8)
     ActionSpec(
         "board_appeals",
@@ -913,7 +936,7 @@ MENU_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("board_receive", "board_check_list", "board_link", "board_leaks", "board_redaction"),
         ("board_seal", "board_assign", "board_packages"),
         ("board_judge_keys", "board_merge", "board_scores", "board_print_sheets"),
-        ("board_results", "board_appeals", "board_shortlist"),
+        ("board_lock", "board_reveal", "board_results", "board_appeals", "board_shortlist"),
         ("board_export_rubric",),
     ),
 }

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from judge_app.store.database import ContestDatabase
     from judge_app.store.overview import ContestOverview, EntryRow
     from judge_app.ui.board_assign import AssignDialog
+    from judge_app.ui.board_lock import LockDialog, RevealDialog
     from judge_app.ui.board_packages import PackagesDialog
     from judge_app.ui.board_receive import ReceiveDialog
     from judge_app.ui.board_seal import SealDialog
@@ -676,6 +677,33 @@ class MainWindow(QMainWindow):
 
         dialog = SealDialog(self.db, self)
         dialog.sealed.connect(lambda _count: self.reload_entries())
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def lock_scores(self) -> LockDialog | None:
+        if self.db is None:
+            return None
+        from judge_app.ui.board_lock import LockDialog
+
+        dialog = LockDialog(self.db, self)
+        self._delete_on_close(dialog)
+        dialog.open()
+        return dialog
+
+    def reveal_identities(self) -> RevealDialog | None:
+        if self.db is None:
+            return None
+        from judge_app.intake.seal import seal_key_count
+        from judge_app.store.results_lock import lock_state
+        from judge_app.ui.board_lock import RevealDialog
+
+        keys = seal_key_count(self.db)
+        if keys is None:
+            show_error(self, JudgeAppError("seal_not_set_up", self.db.path))
+            return None
+        dialog = RevealDialog(self.db, self, keys=keys, locked=lock_state(self.db).locked)
+        dialog.revealed.connect(lambda _count: self.reload_entries())
         self._delete_on_close(dialog)
         dialog.open()
         return dialog

@@ -368,6 +368,26 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>&amp;Lock scores…</source>
+        <translation>&amp;Khoá điểm…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Freeze every final score before results, prizes and the reveal</source>
+        <translation>Khoá mọi điểm cuối cùng trước khi xếp giải và ghép phách</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re&amp;veal identities…</source>
+        <translation>&amp;Ghép phách…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re-attach each entry to its participant (ghép phách) after the lock</source>
+        <translation>Ghép mỗi bài với người dự thi (ghép phách) sau khi khoá điểm</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>App&amp;eals…</source>
         <translation>P&amp;húc khảo…</translation>
     </message>
@@ -1107,7 +1127,7 @@
         <translation>ảnh chụp hoặc bản quét: không có lớp chữ</translation>
     </message>
     <message>
-        <location line="+432"/>
+        <location line="+433"/>
         <source>File %1/%2</source>
         <translation>Tệp %1/%2</translation>
     </message>
@@ -1465,7 +1485,7 @@
         <translation>Đã nộp bài %1 (lần %2).</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Every entry is submitted.</source>
         <translation>Đã nộp điểm tất cả các bài.</translation>
     </message>
@@ -1945,9 +1965,28 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/board_lock.py" line="+81"/>
+        <location line="+33"/>
+        <source>Lock scores</source>
+        <translation>Khoá điểm</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Locking freezes every final score: merges and decisions are refused from then on, except for an entry opened for an appeal. Results, prizes and the reveal of identities need it. Every entry must have a final score or a decision.</source>
+        <translation>Khoá điểm giữ nguyên mọi điểm cuối cùng: từ đó không ghép thêm tệp điểm hay ghi quyết định nào nữa, trừ bài được mở để phúc khảo. Cần khoá điểm trước khi xếp giải và ghép phách. Mọi bài phải có điểm cuối cùng hoặc quyết định.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lock</source>
+        <translation>Khoá điểm</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../judge_app/ui/main_window.py" line="+233"/>
+        <location filename="../../judge_app/ui/main_window.py" line="+234"/>
         <source>Toolbar</source>
         <translation>Thanh công cụ</translation>
     </message>
@@ -1982,7 +2021,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Danh sách người dự thi</translation>
     </message>
     <message>
-        <location line="+419"/>
+        <location line="+446"/>
         <source>Backup saved: %1</source>
         <translation>Đã sao lưu: %1</translation>
     </message>
@@ -3380,6 +3419,50 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
 </context>
 <context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../judge_app/ui/board_lock.py" line="+73"/>
+        <location line="+60"/>
+        <source>Reveal identities</source>
+        <translation>Ghép phách</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Revealing (ghép phách) re-attaches each entry to its participant, for the prize list and the certificates. The seal&apos;s passphrase is needed (both, when two board members sealed).</source>
+        <translation>Ghép phách gắn lại mỗi bài với người dự thi, để lập danh sách đạt giải và giấy chứng nhận. Cần cụm mật khẩu niêm phong (cả hai, nếu hai thành viên Ban đã niêm phong).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The scores are not locked yet: identities stay sealed until the lock. Reveal now only if the board must, and say why; the reason is kept in the audit log.</source>
+        <translation>Điểm chưa được khoá: đầu phách phải được giữ kín đến khi khoá điểm. Chỉ ghép phách lúc này khi Ban giám khảo buộc phải làm, và ghi rõ lý do; lý do được lưu vào nhật ký.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Passphrase %1:</source>
+        <translation>Cụm mật khẩu %1:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase:</source>
+        <translation>Cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why before the lock:</source>
+        <translation>Lý do ghép phách trước khi khoá:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reveal</source>
+        <translation>Ghép phách</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type every passphrase.</source>
+        <translation>Hãy nhập đủ các cụm mật khẩu.</translation>
+    </message>
+</context>
+<context>
     <name>RubricPanel</name>
     <message>
         <location filename="../../judge_app/ui/grading_rubric.py" line="+54"/>
@@ -4736,7 +4819,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../judge_app/ui/actions.py" line="+226"/>
+        <location filename="../../judge_app/ui/actions.py" line="+254"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
