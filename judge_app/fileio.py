@@ -38,9 +38,15 @@ def fsync_directory(directory: Path) -> None:
         os.close(descriptor)
 
 
-def write_atomically(target: Path, data: bytes, *, mode: int | None = None) -> None:
+def write_atomically(
+    target: Path, data: bytes, *, mode: int | None = None, durable: bool = True
+) -> None:
     """Temp file beside `target` (mkstemp makes it 0600 from the start), fsync, `mode`, rename,
-    fsync the folder. A private key is never readable by others, not even before the chmod."""
+    fsync the folder. A private key is never readable by others, not even before the chmod.
+
+    `durable=False` skips both fsyncs, for caches that can be made again: the rename still
+    makes the file appear whole or not at all to readers, and the cache checks what it reads.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}", suffix=".tmp")
@@ -49,12 +55,14 @@ def write_atomically(target: Path, data: bytes, *, mode: int | None = None) -> N
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         if mode is not None:
             with contextlib.suppress(OSError):  # no POSIX modes on this OS
                 temp.chmod(mode)
         temp.replace(target)
-        fsync_directory(target.parent)
+        if durable:
+            fsync_directory(target.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()

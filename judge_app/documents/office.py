@@ -9,7 +9,9 @@ PDF's.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +30,12 @@ from judge_app.documents.problems import (
 )
 from judge_app.fileio import sha256_file, write_atomically
 
-CACHE_FORMAT = 1  # bump when the cached JSON's shape changes
+CACHE_FORMAT = 2  # bump when the cached JSON's shape changes
+# The converted-DOCX cache is pruned, oldest use first, back to 80 % of this: an intake of
+# 12,000 DOCX once filled 9.7 GiB of the user's data folder with it.
+CACHE_MAX_BYTES = 2 * 1024**3
+PRUNE_EVERY = 64  # stores between two looks at the cache's size
+_stores_since_prune = 0
 _PROLOG_BYTES = 4096
 _FORBIDDEN = tuple(
     marker.encode(encoding)
@@ -137,8 +144,12 @@ def _cached(cache_dir: Path, digest: str) -> Conversion | None:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         if meta.get("format") != CACHE_FORMAT:
             return None
+        pdf = pdf_path.read_bytes()
+        if len(pdf) != meta.get("pdf_bytes") or not pdf.startswith(b"%PDF"):
+            return None  # cut short by a crash (the cache is written without fsync)
+        os.utime(meta_path)  # most recently used: pruned last
         return Conversion(
-            pdf=pdf_path.read_bytes(),
+            pdf=pdf,
             page_size_pt=(float(meta["page_size_pt"][0]), float(meta["page_size_pt"][1])),
             fonts=[FontUse(f["name"], float(f["size_pt"]), int(f["chars"])) for f in meta["fonts"]],
             text_chars=int(meta["text_chars"]),
@@ -159,15 +170,55 @@ def _store(cache_dir: Path, digest: str, conversion: Conversion) -> None:
         ],
         "text_chars": conversion.text_chars,
         "problems": [{"code": p.code, "params": p.params} for p in conversion.problems],
+        "pdf_bytes": len(conversion.pdf),
     }
+    global _stores_since_prune
     try:
-        # The PDF first: the JSON's presence is what marks a complete entry.
-        write_atomically(cache_dir / f"{digest}.pdf", conversion.pdf)
+        # The PDF first: the JSON's presence is what marks a complete entry. No fsync: a
+        # cache is made again when lost, and the length check catches a file cut short.
+        write_atomically(cache_dir / f"{digest}.pdf", conversion.pdf, durable=False)
         write_atomically(
-            cache_dir / f"{digest}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8")
+            cache_dir / f"{digest}.json",
+            json.dumps(meta, ensure_ascii=False).encode("utf-8"),
+            durable=False,
         )
+        _stores_since_prune += 1
+        if _stores_since_prune >= PRUNE_EVERY:
+            _stores_since_prune = 0
+            prune_cache(cache_dir)
     except OSError:
         pass  # a full or read-only disk only costs speed next time
+
+
+def prune_cache(cache_dir: Path, max_bytes: int = CACHE_MAX_BYTES) -> int:
+    """Delete the least recently used conversions until the cache holds at most 80 % of
+    `max_bytes` (when it holds more than `max_bytes`); how many were deleted."""
+    entries: list[tuple[float, int, str]] = []
+    total = 0
+    with os.scandir(cache_dir) as found:
+        for item in found:
+            if not item.name.endswith(".json"):
+                continue
+            digest = item.name[: -len(".json")]
+            try:
+                used = item.stat().st_mtime
+                size = item.stat().st_size + (cache_dir / f"{digest}.pdf").stat().st_size
+            except OSError:
+                continue
+            entries.append((used, size, digest))
+            total += size
+    if total <= max_bytes:
+        return 0
+    deleted = 0
+    for _used, size, digest in sorted(entries):
+        if total <= max_bytes * 0.8:
+            break
+        for suffix in (".json", ".pdf"):  # the marker first: never a marker without its PDF
+            with contextlib.suppress(OSError):
+                (cache_dir / f"{digest}{suffix}").unlink()
+        total -= size
+        deleted += 1
+    return deleted
 
 
 def current_converter() -> str:

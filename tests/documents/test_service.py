@@ -109,6 +109,39 @@ def test_docx_conversion_is_cached_on_disk_by_file_hash(tmp_path: Path) -> None:
         assert not service.open(docx).result(timeout=30).placeholder  # converted again
 
 
+def test_a_cached_conversion_cut_short_is_made_again(tmp_path: Path) -> None:
+    """The cache is written without fsync: after a power cut the PDF may be shorter."""
+    docx = simple_docx(tmp_path / "bai.docx")
+    digest = hashlib.sha256(docx.read_bytes()).hexdigest()
+    cache = tmp_path / "render-cache"
+    with DocumentService(cache_dir=cache) as service:
+        service.open(docx).result(timeout=30)
+    pdf = cache / f"{digest}.pdf"
+    pdf.write_bytes(pdf.read_bytes()[:100])
+    with DocumentService(cache_dir=cache) as service:
+        again = service.open(docx).result(timeout=30)
+    assert not again.placeholder
+    assert len(pdf.read_bytes()) > 100  # converted and stored again
+
+
+def test_the_disk_cache_is_pruned_least_recently_used_first(tmp_path: Path) -> None:
+    import os
+
+    from judge_app.documents.office import prune_cache
+
+    cache = tmp_path / "render-cache"
+    cache.mkdir()
+    for n in range(10):  # 10 conversions of 1,000 bytes, used at times 0…9
+        (cache / f"d{n}.pdf").write_bytes(b"%PDF" + bytes(994))  # with its 2-byte JSON: 1,000
+        (cache / f"d{n}.json").write_bytes(b"{}")
+        os.utime(cache / f"d{n}.json", (1_000_000 + n, 1_000_000 + n))
+    assert prune_cache(cache, max_bytes=20_000) == 0  # under the limit: nothing goes
+    deleted = prune_cache(cache, max_bytes=5_000)
+    left = sorted(p.stem for p in cache.glob("*.json"))
+    assert deleted == 6 and left == ["d6", "d7", "d8", "d9"]  # back under 80 % of 5,000
+    assert sorted(p.stem for p in cache.glob("*.pdf")) == left
+
+
 def test_default_disk_cache_is_under_the_data_dir(app_home: Path, tmp_path: Path) -> None:
     with DocumentService() as service:
         service.open(simple_docx(tmp_path / "bai.docx")).result(timeout=30)
