@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QImage
@@ -587,88 +587,56 @@ class MainWindow(QMainWindow):
 
     def show_scores(self) -> QWidget | None:
         """The scores and discrepancies window (one per contest, raised when open)."""
-        if self.db is None:
-            return None
         from judge_app.ui.merge_view import ScoresWindow
 
-        shown = (w for w in self.findChildren(ScoresWindow) if w.isVisible() and w.db is self.db)
-        window = next(shown, None)
-        if window is None:
-            window = ScoresWindow(self.db, self)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.contest_closed.connect(window.close)
-            self.contest_loaded.connect(window.close)
-            window.reload()
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
+        return self._board_window(ScoresWindow)
 
     def show_results(self) -> QWidget | None:
         """The results window (issue #8; one per contest, raised when open)."""
-        if self.db is None:
-            return None
         from judge_app.ui.results_view import ResultsWindow
 
-        shown = (w for w in self.findChildren(ResultsWindow) if w.isVisible() and w.db is self.db)
+        return self._board_window(ResultsWindow)
+
+    def show_appeals(self) -> QWidget | None:
+        """Board → Appeals… (phúc khảo; one window per contest, raised when open)."""
+        from judge_app.ui.board_appeals import AppealsWindow
+
+        return self._board_window(AppealsWindow)
+
+    def show_shortlist(self) -> QWidget | None:
+        """Board → Shortlist and finalists… (one window per contest, raised when open)."""
+        from judge_app.ui.board_shortlist import ShortlistWindow
+
+        return self._board_window(
+            ShortlistWindow, lambda w: w.imported.connect(self._finalists_imported)
+        )
+
+    def _board_window(
+        self, kind: type[Any], setup: Callable[[Any], object] | None = None
+    ) -> QWidget | None:
+        """The open window of `kind` for this contest, raised; else a new one that closes with
+        the contest. Board windows are not modal: the head judge keeps the list beside them."""
+        if self.db is None:
+            return None
+        shown = (w for w in self.findChildren(kind) if w.isVisible() and w.db is self.db)
         window = next(shown, None)
         if window is None:
-            window = ResultsWindow(self.db, self)
+            window = kind(self.db, self)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.contest_closed.connect(window.close)
             self.contest_loaded.connect(window.close)
+            if setup is not None:
+                setup(window)
             window.reload()
         window.show()
         window.raise_()
         window.activateWindow()
-        return window
-
-    def show_appeals(self) -> QWidget | None:
-        """Board → Appeals… (phúc khảo; one window per contest, raised when open)."""
-        if self.db is None:
-            return None
-        from judge_app.ui.board_appeals import AppealsWindow
-
-        shown = (w for w in self.findChildren(AppealsWindow) if w.isVisible() and w.db is self.db)
-        window = next(shown, None)
-        if window is None:
-            window = AppealsWindow(self.db, self)
-            self._own_board_window(window)
-            window.reload()
-        self._raise(window)
-        return window
-
-    def show_shortlist(self) -> QWidget | None:
-        """Board → Shortlist and finalists… (one window per contest, raised when open)."""
-        if self.db is None:
-            return None
-        from judge_app.ui.board_shortlist import ShortlistWindow
-
-        shown = (w for w in self.findChildren(ShortlistWindow) if w.isVisible() and w.db is self.db)
-        window = next(shown, None)
-        if window is None:
-            window = ShortlistWindow(self.db, self)
-            self._own_board_window(window)
-            window.imported.connect(self._finalists_imported)
-            window.reload()
-        self._raise(window)
-        return window
+        return cast(QWidget, window)
 
     def _finalists_imported(self, _done: object, target: Path) -> None:
         """Finalists imported into the open contest show in its entry list at once."""
         if self.db is not None and Path(target).resolve() == self.db.path.resolve():
             self.reload_entries()
-
-    def _own_board_window(self, window: QWidget) -> None:
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.contest_closed.connect(window.close)
-        self.contest_loaded.connect(window.close)
-
-    @staticmethod
-    def _raise(window: QWidget) -> None:
-        window.show()
-        window.raise_()
-        window.activateWindow()
 
     def seal_identities(self) -> SealDialog | None:
         if self.db is None:

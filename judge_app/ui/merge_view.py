@@ -677,7 +677,9 @@ class ScoresWindow(QWidget):
         serial, db = self._detail_serial, self.db
 
         def show(detail: EntryDetail) -> None:
-            if serial == self._detail_serial:
+            # The window may have closed (and Qt deleted its widgets) while the detail was
+            # read: a late result has nothing left to show.
+            if serial == self._detail_serial and shiboken6.isValid(self.table):
                 self._show_detail(detail)
                 self.detail_shown.emit(detail.code)
 
