@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import threading
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
@@ -52,6 +53,12 @@ def _matplotlib() -> Any:
     return matplotlib
 
 
+# matplotlib is not thread-safe: rc_context changes process-wide settings, and its FreeType
+# text measuring crashed the process when two results windows drew charts at once (worker
+# threads of two Operations). One chart at a time.
+_DRAWING = threading.Lock()
+
+
 def _style() -> dict[str, Any]:
     return {
         "font.family": "sans-serif",
@@ -86,7 +93,7 @@ def histograms_png(
 
     names = list(groups) or [""]
     rows = len(names)
-    with matplotlib.rc_context(_style()):
+    with _DRAWING, matplotlib.rc_context(_style()):
         figure = Figure(figsize=(WIDTH_INCHES, 1.0 + 1.7 * rows), dpi=DPI, layout="constrained")
         axes = figure.subplots(rows, 1, sharex=True, squeeze=False)[:, 0]
         edges = [maximum * i / bins for i in range(bins + 1)]
@@ -118,7 +125,7 @@ def boxplots_png(
 
     names = [name for name in groups if groups[name]]
     height = 1.3 + 0.26 * max(len(names), 3)
-    with matplotlib.rc_context(_style()):
+    with _DRAWING, matplotlib.rc_context(_style()):
         figure = Figure(figsize=(WIDTH_INCHES, height), dpi=DPI, layout="constrained")
         ax = figure.subplots()
         if names:
