@@ -98,7 +98,12 @@ def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = NONE) -> No
         return
     # A popup or dialog that closed keeps the offscreen platform's activation (a real window
     # system gives it back to the window, and its focus to the widget that had it).
-    main = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+    # The shown one: earlier tests' closed main windows may still wait for deletion.
+    main = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "mainWindow" and w.isVisible()
+    )
     if QApplication.activeWindow() is not main:
         main.windowHandle().requestActivate()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is main, timeout=WAIT_MS)
