@@ -734,7 +734,7 @@ def _run(args: argparse.Namespace, work: Path) -> int:
     cache = work / "home" / "data" / "render-cache"
     cached = list(cache.glob("*.pdf")) if cache.is_dir() else []
     print(
-        f"render cache written by the format check (per-user folder, never pruned): "
+        f"render cache written by the format check (per-user folder, pruned back under 2 GiB): "
         f"{len(cached):,} converted DOCX, {sum(p.stat().st_size for p in cached) / 1024**3:.2f} GiB"
     )
     assign_s, low, high = run_assignment(contest, units, args.seed)
