@@ -1615,6 +1615,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "('judge-app lock'). If the board must reveal earlier, give the reason with "
         "--before-lock \"…\" (it is kept in the audit log).",
     ),
+    "receive_list_attachment_unused": (
+        "Bảng tính {path} gửi kèm bài không được dùng làm danh sách dự thi (đã có danh sách "
+        "khác); không coi là bài dự thi.",
+        "The spreadsheet {path} sent with the entries was not used as the participant list "
+        "(another list was); it is not an entry.",
+    ),
+    "receive_list_attachment_unreadable": (
+        "Không đọc được danh sách dự thi {path} gửi kèm bài ({reason}); bài vẫn được nhận, "
+        "hãy kiểm tra danh sách bằng 'Kiểm tra danh sách dự thi…'.",
+        "The participant list {path} sent with the entries cannot be read ({reason}); the "
+        "entries are received, check the list with 'Check a participant list…'.",
+    ),
     "rounding_rule_unknown": (
         "Quy tắc làm tròn '{rule}' không có; dùng half_up_2, half_up_1 hoặc half_up_quarter.",
         "Unknown rounding rule '{rule}'; use half_up_2, half_up_1 or half_up_quarter.",

@@ -264,6 +264,33 @@ def receive(
     checked: dict[str, dict[str, Any]] = {}
     try:
         unpacked = unpack_sources([Path(s) for s in sources], temp, limits=limits)
+        kept, lists = _split_lists(unpacked.kept)
+        if lists:
+            # Schools send their participant list in the same e-mail or zip as the entries: a
+            # spreadsheet is never an entry. Without a list given, the first one sent is the
+            # unit's list; the others (or all, when one was given) are named in the report.
+            used = None
+            if parsed is None:
+                used = lists[0]
+                try:
+                    parsed = _read_list(db, unit_code, temp / used.stored, reference, report)
+                except JudgeAppError as error:  # a broken list must not stop the entries
+                    report.problems.append(
+                        IntakeProblem(
+                            "receive_list_attachment_unreadable",
+                            used.name,
+                            params={"path": used.name, "reason": error.code},
+                        )
+                    )
+            for item in lists:
+                if item is not used:
+                    report.problems.append(
+                        IntakeProblem(
+                            "receive_list_attachment_unused",
+                            item.name,
+                            params={"path": item.name},
+                        )
+                    )
         report.refused = len(unpacked.refused)
         for refusal in unpacked.refused:
             # The source by its own name: the board's folders are nobody else's business.
@@ -273,10 +300,10 @@ def receive(
             )
         with db.session() as session, session.begin():
             run = _Run(session, root, temp, report, default_time, checker)
-            run.load(unit_code, {item.sha256 for item in unpacked.kept})
+            run.load(unit_code, {item.sha256 for item in kept})
             if parsed is not None:
                 run.add_participants(parsed)
-            run.take(unpacked.kept)
+            run.take(kept)
             run.find_missing()
             run.sync_files()
             audit.record(
@@ -308,6 +335,20 @@ def _checker(
     from judge_app.documents.entry_check import FormatChecker
 
     return FormatChecker(service)
+
+
+LIST_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".ods")
+
+
+def _split_lists(
+    items: Sequence[UnpackedFile],
+) -> tuple[list[UnpackedFile], list[UnpackedFile]]:
+    """(entry files, participant lists) by name: entries are DOCX, PDF or pictures."""
+    entries: list[UnpackedFile] = []
+    lists: list[UnpackedFile] = []
+    for item in items:
+        (lists if item.name.lower().endswith(LIST_SUFFIXES) else entries).append(item)
+    return entries, lists
 
 
 def _reference_date(session: Session, deadline: dt.datetime | None) -> dt.date:

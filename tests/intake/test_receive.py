@@ -486,3 +486,43 @@ def test_the_sheet_chosen_in_the_column_dialog_is_the_one_read(
     with contest.read_session() as session:
         names = set(session.scalars(select(Participant.full_name)))
     assert "Trần Thị Bình" in names and "Người Không Dự Thi 1" not in names
+
+
+def test_a_list_sent_in_the_e_mail_is_the_participant_list_not_an_entry(
+    contest: ContestDatabase, sources: dict[str, Path], tmp_path: Path
+) -> None:
+    """Schools send the zip of entries and their list in one e-mail."""
+    mail = _eml(
+        tmp_path / "thu-truong.eml",
+        "Tue, 20 Aug 2019 16:30:00 +0700",
+        [
+            ("Danh sách dự thi.xlsx", sources["list"].read_bytes()),
+            ("THCS-KD.zip", sources["zip"].read_bytes()),
+            ("Bản sao danh sách.csv", "STT;Họ và tên\n1;Ai Đó\n".encode()),
+        ],
+    )
+    report = receive(contest, "THCS-KD", [mail], actor=ACTOR, service=None)
+    assert report.participant_list is not None
+    assert report.participant_list.path.name == "Danh sách dự thi.xlsx"
+    with contest.read_session() as session:
+        names = set(session.scalars(select(Participant.full_name)))
+        stored = [f.original_name for f in session.scalars(select(EntryFile))]
+    assert "Trần Thị Bình" in names and "Ai Đó" not in names
+    assert not any(name.endswith((".xlsx", ".csv")) for name in stored)
+    unused = [p for p in report.problems if p.code == "receive_list_attachment_unused"]
+    assert [p.params["path"] for p in unused] == ["Bản sao danh sách.csv"]
+
+
+def test_a_broken_list_in_the_e_mail_does_not_stop_the_entries(
+    contest: ContestDatabase, sources: dict[str, Path], tmp_path: Path
+) -> None:
+    mail = _eml(
+        tmp_path / "thu.eml",
+        "Tue, 20 Aug 2019 16:30:00 +0700",
+        [("Danh sách.xlsx", b"PK\x03\x04 not really a workbook"), ("An.pdf", _pdf("Bai cua An"))],
+    )
+    report = receive(contest, "THCS-KD", [mail], actor=ACTOR, service=None)
+    assert [p.code for p in report.problems if "list" in p.code] == [
+        "receive_list_attachment_unreadable"
+    ]
+    assert report.files
