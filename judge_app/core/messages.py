@@ -1627,6 +1627,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The participant list {path} sent with the entries cannot be read ({reason}); the "
         "entries are received, check the list with 'Check a participant list…'.",
     ),
+    "mailbox_list_needs_unit": (
+        "--list dùng cho một đơn vị: hãy ghi --unit, hoặc để danh sách trong thư của đơn vị.",
+        "--list is for one unit: give --unit, or leave the list in the unit's e-mail.",
+    ),
+    "mailbox_email_unreadable": (
+        "Không đọc được thư {path}; hãy tiếp nhận bằng tay (--unit).",
+        "Cannot read the e-mail {path}; receive it by hand (--unit).",
+    ),
+    "mailbox_email_too_large": (
+        "Thư {path} quá lớn; hãy tiếp nhận bằng tay (--unit).",
+        "The e-mail {path} is too large; receive it by hand (--unit).",
+    ),
+    "mailbox_email_no_unit": (
+        "Không biết đơn vị nào gửi thư {path} (địa chỉ chưa đăng ký, tiêu đề không có mã hay tên "
+        "đơn vị); hãy tiếp nhận bằng tay (--unit).",
+        "No unit is known to have sent {path} (address not registered, no unit code or name in "
+        "the subject); receive it by hand (--unit).",
+    ),
+    "mailbox_email_ambiguous": (
+        "Thư {path} có thể của nhiều đơn vị; không đoán: hãy tiếp nhận bằng tay (--unit).",
+        "The e-mail {path} could be from several units; not guessed: receive it by hand (--unit).",
+    ),
     "rounding_rule_unknown": (
         "Quy tắc làm tròn '{rule}' không có; dùng half_up_2, half_up_1 hoặc half_up_quarter.",
         "Unknown rounding rule '{rule}'; use half_up_2, half_up_1 or half_up_quarter.",

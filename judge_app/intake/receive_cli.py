@@ -68,7 +68,12 @@ def add_commands(sub: Any) -> None:
     )
     intake.add_argument("db", metavar="DB", help="contest file")
     intake.add_argument("sources", nargs="+", metavar="SOURCE", help=".eml, .zip, folder or file")
-    intake.add_argument("--unit", required=True, metavar="UNIT", help="code of the sending unit")
+    intake.add_argument(
+        "--unit",
+        metavar="UNIT",
+        help="code of the sending unit; without it, every .eml (files or folders) goes to the "
+        "unit that sent it (registered address, or unit code/name in the subject)",
+    )
     intake.add_argument("--list", metavar="FILE", help="the unit's participant list (XLSX/XLS/CSV)")
     intake.add_argument(
         "--received",
@@ -85,35 +90,48 @@ def add_commands(sub: Any) -> None:
 
 
 def cmd_intake(args: argparse.Namespace, lang: str) -> int:
-    from judge_app.intake.receive import (
-        problem_text,
-        receive,
-        write_receipt_xlsx,
-        write_report_xlsx,
-    )
+    from judge_app.intake.receive import receive
     from judge_app.store.database import open_contest_file
 
     path = Path(args.db)
     if not path.exists():
         raise JudgeAppError("file_not_found", path)
     received = parse_received(args.received) if args.received else None
-    with open_contest_file(path) as db:
+    sources = [Path(s) for s in args.sources]
+    status = 0
+    with open_contest_file(path) as db, contextlib.ExitStack() as stack:
         kwargs: dict[str, Any] = {
             "participant_list": Path(args.list) if args.list else None,
             "received_at": received,
             "actor": _actor(args),
         }
-        sources = [Path(s) for s in args.sources]
-        if args.no_check:
-            report = receive(db, args.unit, sources, service=None, **kwargs)
-        else:
+        services: list[Any] | None = None
+        if not args.no_check:
             from judge_app.documents.service import DocumentService
 
-            with contextlib.ExitStack() as stack:
-                services = [
-                    stack.enter_context(DocumentService(lang=lang)) for _ in range(_readers())
-                ]
-                report = receive(db, args.unit, sources, service=services, **kwargs)
+            services = [stack.enter_context(DocumentService(lang=lang)) for _ in range(_readers())]
+        if args.unit:
+            report = receive(db, args.unit, sources, service=services, **kwargs)
+            return _print_report(report, args, lang, single=True)
+        from judge_app.intake.mailbox import route_emails
+
+        if args.list:
+            raise JudgeAppError("mailbox_list_needs_unit", path)
+        routing = route_emails(db, sources)
+        for email_path, reason in routing.unrouted:
+            print(render(reason, lang, path=email_path))
+            status = EXIT_ATTENTION
+        for unit_code, emails in sorted(routing.by_unit.items()):
+            report = receive(db, unit_code, emails, service=services, **kwargs)
+            status = max(status, _print_report(report, args, lang, single=False))
+    return status
+
+
+def _print_report(report: Any, args: argparse.Namespace, lang: str, *, single: bool) -> int:
+    """The unit's summary, problems and people without an entry; the XLSX files asked for
+    (one per unit in a mailbox run: the unit's code is added to the names given)."""
+    from judge_app.intake.receive import problem_text, write_receipt_xlsx, write_report_xlsx
+
     counts = report.counts()
     print(
         render(
@@ -153,9 +171,15 @@ def cmd_intake(args: argparse.Namespace, lang: str) -> int:
             )
         )
     if args.report:
-        write_report_xlsx(report, Path(args.report), lang=lang)
-        print(render("receive_report_written", lang, path=args.report))
+        target = _per_unit(Path(args.report), report.unit_code, single)
+        write_report_xlsx(report, target, lang=lang)
+        print(render("receive_report_written", lang, path=target))
     if args.receipt:
-        write_receipt_xlsx(report, report.unit_name or report.unit_code, Path(args.receipt))
-        print(render("receive_receipt_written", lang, path=args.receipt))
+        target = _per_unit(Path(args.receipt), report.unit_code, single)
+        write_receipt_xlsx(report, report.unit_name or report.unit_code, target)
+        print(render("receive_receipt_written", lang, path=target))
     return EXIT_ATTENTION if report.problems or report.missing else 0
+
+
+def _per_unit(path: Path, unit_code: str, single: bool) -> Path:
+    return path if single else path.with_name(f"{path.stem}-{unit_code}{path.suffix}")

@@ -13,7 +13,7 @@ import pymupdf
 import pytest
 from docx import Document
 from openpyxl import Workbook, load_workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from judge_app.core.messages import CATALOGUE
 from judge_app.intake.receive import (
@@ -24,7 +24,7 @@ from judge_app.intake.receive import (
 )
 from judge_app.intake.receive_match import Candidate, fold, match_file
 from judge_app.store import audit
-from judge_app.store.database import ContestDatabase, create_contest_file
+from judge_app.store.database import ContestDatabase, create_contest_file, open_contest_file
 from judge_app.store.models import (
     AuditRow,
     Category,
@@ -58,13 +58,20 @@ def _docx(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def _eml(path: Path, received: str, attachments: list[tuple[str, bytes]]) -> Path:
+def _eml(
+    path: Path,
+    received: str,
+    attachments: list[tuple[str, bytes]],
+    *,
+    subject: str = "Bài dự thi",
+    sender: str = "School <school@example.vn>",
+) -> Path:
     message = EmailMessage()
     message["Received"] = f"from mail.school.vn by mx.contest.vn; {received}"
     message["Date"] = "Tue, 20 Aug 2019 10:00:00 +0700"
-    message["From"] = "School <school@example.vn>"
+    message["From"] = sender
     message["To"] = "contest@example.vn"
-    message["Subject"] = "Bài dự thi"
+    message["Subject"] = subject
     message.set_content("Kính gửi ban tổ chức.")
     for name, data in attachments:
         message.add_attachment(data, maintype="application", subtype="pdf", filename=name)
@@ -526,3 +533,51 @@ def test_a_broken_list_in_the_e_mail_does_not_stop_the_entries(
         "receive_list_attachment_unreadable"
     ]
     assert report.files
+
+
+def test_a_folder_of_many_units_e_mails_is_received_unit_by_unit(
+    contest: ContestDatabase,
+    sources: dict[str, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from judge_app.cli import main
+
+    with contest.session() as session, session.begin():
+        unit = session.scalars(select(Unit).where(Unit.code == "THCS-KD")).one()
+        unit.email = "c2khuongdinh@hanoiedu.vn; vanthu.kd@gmail.com"
+    mailbox = tmp_path / "hop-thu"
+    mailbox.mkdir()
+    _eml(  # known address, subject says nothing useful
+        mailbox / "1.eml",
+        "Tue, 20 Aug 2019 16:00:00 +0700",
+        [
+            ("Danh sách.xlsx", sources["list"].read_bytes()),
+            ("bai.zip", sources["zip"].read_bytes()),
+        ],
+        sender="Văn thư <VanThu.KD@gmail.com>",
+    )
+    _eml(  # unit code in the subject
+        mailbox / "2.eml",
+        "Tue, 20 Aug 2019 15:00:00 +0700",
+        [("Lê Thị Hoa.pdf", _pdf("Bai cua Hoa"))],
+        subject="Nộp bài dự thi - THCS-NC",
+    )
+    _eml(
+        mailbox / "3.eml", "Tue, 20 Aug 2019 15:00:00 +0700", [("x.pdf", _pdf("?"))], subject="Hỏi"
+    )
+    path = contest.path
+    contest.close()
+    assert main(["--lang", "en", "intake", str(path), str(mailbox), "--no-check"]) == 3
+    out = capsys.readouterr().out
+    assert "No unit is known to have sent" in out and "3.eml" in out
+    with open_contest_file(path) as db, db.read_session() as session:
+        units = {
+            code: count
+            for code, count in session.execute(
+                select(Unit.code, func.count(Entry.id))
+                .join(Entry, Entry.unit_id == Unit.id)
+                .group_by(Unit.code)
+            )
+        }
+    assert units["THCS-KD"] >= 5 and units["THCS-NC"] == 1 and "PGD" not in units
