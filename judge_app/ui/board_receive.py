@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from judge_app.ui.board_link import LinkDialog
 
 translate = QCoreApplication.translate
+ALL_UNITS = "*"  # the unit box's last choice: a folder of many units' e-mails at once
 CONTEXT = "ReceiveDialog"
 
 # report.counts() keys → labels, in the order shown.
@@ -302,6 +303,11 @@ class ReceiveDialog(BoardDialog):
             self.unit_combo.clear()
             for code, name in units:
                 self.unit_combo.addItem(f"{code} — {name}", code)
+            # A folder of many units' saved e-mails at once: each goes to the unit that sent it.
+            self.unit_combo.addItem(
+                translate("ReceiveDialog", "Every unit: each e-mail to the unit that sent it"),
+                ALL_UNITS,
+            )
 
         self.units_loaded = Operation(
             lambda _progress: read_units(db), parent=self, on_success=loaded
@@ -417,6 +423,8 @@ class ReceiveDialog(BoardDialog):
         db, service, actor = self.db, self.service, self.actor
         list_text = self.list_edit.text().strip()
         participant_list = Path(list_text) if list_text else None
+        if unit == ALL_UNITS:
+            return self._run_mailbox(sources)
         typed = self.time_edit.dateTime().toPython()
         # The computer's clock zone, made explicit: intake converts it to contest (Vietnam) time.
         received_at = typed.astimezone() if isinstance(typed, dt.datetime) else None
@@ -445,6 +453,51 @@ class ReceiveDialog(BoardDialog):
         self.form_page.setEnabled(not running)
         if not running and self.report is None:
             self.status.setText("")
+
+    def _run_mailbox(self, sources: list[Path]) -> Operation[IntakeReport] | None:
+        """Every e-mail to its unit (`intake.mailbox`), one intake per unit; the reports of
+        all units are merged into one summary, the e-mails no unit fits listed first."""
+        from judge_app.core.messages import render
+        from judge_app.intake.mailbox import route_emails
+        from judge_app.intake.receive import receive
+
+        db, service, actor = self.db, self.service, self.actor
+        lang = current_language()
+
+        def work(progress: Progress) -> list[str]:
+            routing = route_emails(db, sources)
+            lines = [render(reason, lang, path=path.name) for path, reason in routing.unrouted]
+            units = sorted(routing.by_unit.items())
+            for done, (unit_code, emails) in enumerate(units):
+                progress.report(done, len(units), unit_code)
+                progress.check()  # Cancel stops between two units
+                report = receive(db, unit_code, emails, actor=actor, service=service)
+                counts = report.counts()
+                lines.append(
+                    render(
+                        "receive_summary",
+                        lang,
+                        unit=unit_code,
+                        entries=counts["entries_new"],
+                        files=counts["files_new"],
+                        already=counts["already_received"],
+                        added=counts["participants_added"],
+                    )
+                )
+            return lines
+
+        def finished(lines: list[str]) -> None:
+            self.status.setText("")
+            self.show_result(
+                "mailboxResult", translate("ReceiveDialog", "Receive entries"), "\n".join(lines)
+            )
+
+        self._set_running(True)
+        self.status.setText(translate("ReceiveDialog", "Receiving…"))
+        operation: Operation[list[str]] = Operation(work, parent=self, on_success=finished)
+        operation.done.connect(lambda: self._set_running(False))
+        self.operation = operation  # type: ignore[assignment]  # BoardDialog's one job
+        return operation.start()  # type: ignore[return-value]
 
     def _finished(self, report: IntakeReport) -> None:
         self.report = report

@@ -1967,7 +1967,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../judge_app/ui/board_lock.py" line="+81"/>
+        <location filename="../../judge_app/ui/board_lock.py" line="+89"/>
         <location line="+33"/>
         <source>Lock scores</source>
         <translation>Khoá điểm</translation>
@@ -2021,7 +2021,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Danh sách người dự thi</translation>
     </message>
     <message>
-        <location line="+446"/>
+        <location line="+414"/>
         <source>Backup saved: %1</source>
         <translation>Đã sao lưu: %1</translation>
     </message>
@@ -2302,7 +2302,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../judge_app/ui/merge_view.py" line="+390"/>
+        <location filename="../../judge_app/ui/merge_view.py" line="+392"/>
         <source>Gap</source>
         <translation>Chênh lệch</translation>
     </message>
@@ -2332,7 +2332,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Chưa làm tròn: %1</translation>
     </message>
     <message>
-        <location filename="../../judge_app/ui/merge_view.py" line="-521"/>
+        <location filename="../../judge_app/ui/merge_view.py" line="-523"/>
         <source>Multiple choice</source>
         <translation>Trắc nghiệm</translation>
     </message>
@@ -2358,12 +2358,12 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+6"/>
-        <location line="+378"/>
+        <location line="+380"/>
         <source>Entry %1 — %2</source>
         <translation>Bài %1 — %2</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-377"/>
         <source>Judges&apos; totals: %1</source>
         <translation>Tổng điểm của giám khảo: %1</translation>
     </message>
@@ -2468,7 +2468,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Đang hiện %1 trong %2 bài.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Select an entry to see its scores.</source>
         <translation>Chọn một bài để xem điểm.</translation>
     </message>
@@ -2649,7 +2649,7 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../judge_app/ui/board_receive.py" line="+60"/>
+        <location filename="../../judge_app/ui/board_receive.py" line="+61"/>
         <source>New entries</source>
         <translation>Bài mới</translation>
     </message>
@@ -2670,12 +2670,12 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+1"/>
-        <location line="+437"/>
+        <location line="+489"/>
         <source>Late</source>
         <translation>Nộp muộn</translation>
     </message>
     <message>
-        <location line="-436"/>
+        <location line="-488"/>
         <source>Need linking to a participant</source>
         <translation>Cần ghép với người dự thi</translation>
     </message>
@@ -2736,11 +2736,12 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+178"/>
+        <location line="+234"/>
         <source>Receive entries</source>
         <translation>Nhận bài dự thi</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-232"/>
         <source>Unit:</source>
         <translation>Đơn vị:</translation>
     </message>
@@ -2796,12 +2797,12 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
     </message>
     <message>
         <location line="+6"/>
-        <location line="+176"/>
+        <location line="+228"/>
         <source>Receive</source>
         <translation>Nhận bài</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-227"/>
         <source>Entries received</source>
         <translation>Bài đã nhận</translation>
     </message>
@@ -2821,7 +2822,12 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Lưu biên nhận gửi trường (XLSX)…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+16"/>
+        <source>Every unit: each e-mail to the unit that sent it</source>
+        <translation>Mọi đơn vị: mỗi thư vào đơn vị đã gửi thư</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Add files</source>
         <translation>Thêm tệp</translation>
     </message>
@@ -2861,12 +2867,13 @@ Ask the judge to read their key&apos;s fingerprint aloud, group by group, and co
         <translation>Hãy chọn một đơn vị và ít nhất một nguồn.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
+        <location line="+52"/>
         <source>Receiving…</source>
         <translation>Đang nhận bài…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>Receive more…</source>
         <translation>Nhận thêm…</translation>
     </message>

@@ -166,6 +166,39 @@ def test_receive_dialog_receives_a_zip_and_the_entry_list_grows(
         assert target.stat().st_size > 0
 
 
+def test_receive_a_folder_of_many_units_e_mails(
+    qtbot: QtBot, open_contest: OpenContest, demo: Path, tmp_path: Path
+) -> None:
+    """The unit box's last choice: each saved e-mail goes to the unit that sent it."""
+    from email.message import EmailMessage
+
+    source = _school_zip(tmp_path, _participant_without_entry(demo))
+    mailbox = tmp_path / "hop-thu"
+    mailbox.mkdir()
+    for name, subject in (("1.eml", f"Bài dự thi {UNIT}"), ("2.eml", "Hỏi thể lệ")):
+        message = EmailMessage()
+        message["From"] = "school@example.vn"
+        message["Subject"] = subject
+        message["Date"] = "Tue, 20 Aug 2019 15:00:00 +0700"
+        message.set_content("Kính gửi ban tổ chức.")
+        message.add_attachment(
+            source.read_bytes(), maintype="application", subtype="zip", filename=source.name
+        )
+        (mailbox / name).write_bytes(message.as_bytes())
+    window = open_contest(demo)
+    dialog = _receive_dialog(qtbot, window)
+    last = dialog.unit_combo.count() - 1
+    assert dialog.unit_combo.itemText(last).startswith("Mọi đơn vị")
+    dialog.unit_combo.setCurrentIndex(last)
+    dialog.add_sources([mailbox])
+    dialog.run_button.click()
+    box = wait_for_dialog(qtbot, QMessageBox, "mailboxResult")
+    assert isinstance(box, QMessageBox)
+    assert "2.eml" in box.text() and UNIT in box.text()  # the stray one named, the unit done
+    with open_contest_file(demo) as db, db.read_session() as session:
+        assert session.scalars(select(Unit).where(Unit.code == UNIT)).one() is not None
+
+
 def test_receive_without_sources_says_what_is_missing(
     qtbot: QtBot, open_contest: OpenContest, demo: Path
 ) -> None:
