@@ -13,15 +13,15 @@ official documents in Vietnamese whatever the UI language.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from judge_app.core.scores import Points
 from judge_app.reports.letterhead import Letterhead, letterhead_for, parse_settings
+from judge_app.store.database import session_driver
 from judge_app.store.results import RankedEntry, Results, TieGroup
 
 PRIZE_ORDER = ("first", "second", "third", "consolation", "excellence_u18")
@@ -209,10 +209,6 @@ def tie_note_for(book: ResultsBook, code: str, ties: Mapping[str, TieGroup]) -> 
 # Reading a contest file
 
 
-def _driver(session: Any) -> sqlite3.Connection:
-    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
-
-
 def read_score_rows(db: Any) -> tuple[tuple[tuple[str, str], ...], bool, tuple[ScoreRow, ...]]:
     """The rubric's criteria, whether it has multiple-choice questions, and every entry's
     standing with each counted judge's total and criteria (the settlement's own gradings)."""
@@ -221,7 +217,7 @@ def read_score_rows(db: Any) -> tuple[tuple[tuple[str, str], ...], bool, tuple[S
     settled = settle_entries(db)
     with db.read_session() as session:
         excluded = _calibration_rounds(session)
-        c = _driver(session)
+        c = session_driver(session)
         criteria = tuple(
             (code, name)
             for code, name in c.execute("SELECT code, name FROM criterion ORDER BY sort, id")
@@ -285,7 +281,7 @@ def load_book(
     computed = results if results is not None else compute_results(db)
     criteria, has_choice, scores = read_score_rows(db)
     with db.read_session() as session:
-        c = _driver(session)
+        c = session_driver(session)
         organiser, raw = c.execute("SELECT organiser, settings FROM contest LIMIT 1").fetchone()
         head = c.execute("SELECT name FROM judge WHERE is_head = 1 ORDER BY id LIMIT 1").fetchone()
     settings = parse_settings(raw)

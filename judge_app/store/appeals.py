@@ -44,7 +44,7 @@ from judge_app.core.discrepancy import Outcome, Thresholds, settle_two
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.scores import Points, round_score
 from judge_app.store import audit
-from judge_app.store.database import ContestDatabase
+from judge_app.store.database import ContestDatabase, session_driver
 from judge_app.store.models import Contest, Decision, Entry, Meta
 from judge_app.store.results_lock import lock_results, lock_state, unlock_for_appeal
 from judge_app.store.settlement import ROUND_PURPOSES_KEY, Queue, settle_entries
@@ -155,10 +155,6 @@ class SettledAppeal:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _driver(session: Session) -> sqlite3.Connection:
-    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
 
 
 def _read(session: Session, key: str) -> dict[str, Any]:
@@ -352,7 +348,7 @@ def list_appeals(db: ContestDatabase) -> list[Appeal]:
     with db.read_session() as session:
         rule = _rule(session)
         items = _read(session, APPEALS_KEY).get("items", [])
-        connection = _driver(session)
+        connection = session_driver(session)
         return [_appeal_of(item, connection, rule) for item in items]
 
 
@@ -427,7 +423,7 @@ def request_appeal(db: ContestDatabase, code: str, *, reason: str, actor: str) -
 
 def _next_round(session: Session) -> int:
     """A fresh appeal round (a marked appeal round with no row yet is reused)."""
-    connection = _driver(session)
+    connection = session_driver(session)
     used = {int(r) for (r,) in connection.execute("SELECT DISTINCT round FROM assignment")}
     purposes = _read(session, ROUND_PURPOSES_KEY)
     empty = sorted(
@@ -452,7 +448,7 @@ def assign_appeals(db: ContestDatabase, *, seed: int | None = None, actor: str) 
     with db.session() as session, session.begin():
         round_ = _next_round(session)
         earlier = sorted(
-            {r for (r,) in _driver(session).execute("SELECT DISTINCT round FROM assignment")}
+            {r for (r,) in session_driver(session).execute("SELECT DISTINCT round FROM assignment")}
             - {round_}
         )
         purposes = _read(session, ROUND_PURPOSES_KEY)

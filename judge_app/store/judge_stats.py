@@ -52,9 +52,9 @@ from judge_app.core.agreement import (
     icc_oneway,
 )
 from judge_app.core.scores import Points
-from judge_app.store.database import ContestDatabase
+from judge_app.store.database import ContestDatabase, session_driver
 from judge_app.store.models import Contest
-from judge_app.store.settlement import _calibration_rounds, _driver, _Graded, _gradings
+from judge_app.store.settlement import _calibration_rounds, _Graded, _gradings
 
 LENIENCY_ON_TEN = Decimal("0.5")  # points on a 10-point total
 AGREEMENT_FLOOR = 0.5
@@ -213,7 +213,7 @@ def _when(text: str) -> dt.datetime | None:
 def read_input(db: ContestDatabase) -> StatsInput:
     with db.read_session() as session:
         contest = session.scalars(select(Contest)).one()
-        connection = _driver(session)
+        connection = session_driver(session)
         calibration_rounds = _calibration_rounds(session)
         graded = _gradings(session, set())
         categories = {

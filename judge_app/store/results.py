@@ -29,7 +29,6 @@ import copy
 import datetime as dt
 import gc
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -37,8 +36,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any, cast
-
-from sqlalchemy.orm import Session
 
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.messages import render
@@ -62,7 +59,7 @@ from judge_app.core.ranking import (
     share,
 )
 from judge_app.core.scores import Points
-from judge_app.store.database import ContestDatabase
+from judge_app.store.database import ContestDatabase, session_driver
 from judge_app.store.results_lock import (
     LockState,
     board_orders,
@@ -217,10 +214,6 @@ class ContestFacts:
     orders: list[BoardOrder]
 
 
-def _driver(session: Session) -> sqlite3.Connection:
-    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
-
-
 def _date(text: Any) -> dt.date | None:
     if not text:
         return None
@@ -262,7 +255,7 @@ def _merge(default: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, An
 
 def _read_facts(db: ContestDatabase) -> ContestFacts:
     with db.read_session() as session:
-        c = _driver(session)
+        c = session_driver(session)
         name, threshold, target, reference, settings = c.execute(
             "SELECT name, quality_threshold, quality_target_percent, reference_date, settings "
             "FROM contest LIMIT 1"
@@ -734,7 +727,7 @@ def settle_tie(
             rule=", ".join(computed.tie_rule),
         )
     with db.session() as session, session.begin():
-        if not state_from_connection(_driver(session)).final:
+        if not state_from_connection(session_driver(session)).final:
             raise JudgeAppError("results_not_locked", db.path)
         store_board_order(session, pool, order, reason=reason, actor=actor, key=tie_group_key)
     settled = _compute(db, "vi").results

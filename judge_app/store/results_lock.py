@@ -22,14 +22,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from judge_app.core.errors import JudgeAppError
 from judge_app.store import audit
-from judge_app.store.database import ContestDatabase
+from judge_app.store.database import ContestDatabase, session_driver
 from judge_app.store.models import Entry, FileRole, Meta
 
 LOCK_KEY = "results_lock"  # JSON {"digest", "at", "by", "entries", "invalid"}
@@ -76,13 +76,9 @@ def state_from_connection(connection: sqlite3.Connection) -> LockState:
     )
 
 
-def _driver(session: Session) -> sqlite3.Connection:
-    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
-
-
 def lock_state(db: ContestDatabase) -> LockState:
     with db.read_session() as session:
-        return state_from_connection(_driver(session))
+        return state_from_connection(session_driver(session))
 
 
 def is_locked(db: ContestDatabase) -> bool:
@@ -127,7 +123,7 @@ def lock_results(db: ContestDatabase, *, actor: str) -> str:
     with db.session() as session, session.begin():
         # The write lock is taken first, so no merge or decision lands between the check and
         # the digest: the settlement below is read while this transaction holds the writer.
-        before = state_from_connection(_driver(session))
+        before = state_from_connection(session_driver(session))
         if before.final:
             raise JudgeAppError("results_already_locked", db.path, at=before.at)
         rows = settle_entries(db)
@@ -171,7 +167,7 @@ def unlock_for_appeal(db: ContestDatabase, code: str, *, actor: str, reason: str
     if not reason:
         raise JudgeAppError("results_unlock_reason_required", db.path, entry=code)
     with db.session() as session, session.begin():
-        state = state_from_connection(_driver(session))
+        state = state_from_connection(session_driver(session))
         if not state.locked:
             raise JudgeAppError("results_not_locked", db.path)
         if session.scalar(select(Entry.id).where(Entry.code == code)) is None:
@@ -240,7 +236,7 @@ def store_board_order(
     """Keep the board's order for a tie (replacing an earlier order of the same block)."""
     orders = [
         item
-        for item in board_orders(_driver(session))
+        for item in board_orders(session_driver(session))
         if not (item.get("pool") == pool and set(item.get("order", [])) == set(order))
     ]
     orders.append({"pool": pool, "order": list(order), "reason": reason, "by": actor, "at": _now()})

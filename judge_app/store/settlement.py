@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import enum
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,7 +30,7 @@ from judge_app.core.discrepancy import Outcome, Settlement, Thresholds, settle_t
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.scores import Points, check_score
 from judge_app.store import audit
-from judge_app.store.database import ContestDatabase
+from judge_app.store.database import ContestDatabase, session_driver
 from judge_app.store.models import (
     AuditRow,
     Category,
@@ -125,14 +124,10 @@ class _Graded:
     criteria: dict[str, int]  # criterion code → hundredths
 
 
-def _driver(session: Session) -> sqlite3.Connection:
-    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
-
-
 def _gradings(session: Session, excluded: set[int]) -> dict[int, list[_Graded]]:
     """Plain SQL rows on the driver connection (no ORM objects, no result wrappers): a contest
     of 100,000 entries has a million scores."""
-    connection = _driver(session)
+    connection = session_driver(session)
     criteria: dict[int, str] = dict(connection.execute("SELECT id, code FROM criterion"))
     key = {
         question_id: (answer, points)
@@ -182,7 +177,7 @@ def _decisions(session: Session) -> dict[int, Decision]:
 def _third_assigned(session: Session, excluded: set[int]) -> dict[int, int]:
     """Entry id → number of distinct judges assigned to it outside calibration rounds."""
     judges: dict[int, set[int]] = defaultdict(set)
-    for entry_id, judge_id, round_ in _driver(session).execute(
+    for entry_id, judge_id, round_ in session_driver(session).execute(
         "SELECT entry_id, judge_id, round FROM assignment"
     ):
         if round_ not in excluded:
@@ -263,7 +258,7 @@ def settle_entries(
         categories = {c.id: c.code for c in session.scalars(select(Category))}
         rows = [
             (entry_id, code, category_id, EntryStatus[status])
-            for entry_id, code, category_id, status in _driver(session).execute(
+            for entry_id, code, category_id, status in session_driver(session).execute(
                 "SELECT id, code, category_id, status FROM entry ORDER BY code"
             )
         ]

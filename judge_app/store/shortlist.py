@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -50,7 +50,7 @@ from judge_app.core.messages import render
 from judge_app.core.scores import Points, round_score
 from judge_app.fileio import fsync_directory, sha256_file
 from judge_app.store import audit
-from judge_app.store.database import ContestDatabase
+from judge_app.store.database import ContestDatabase, session_driver
 from judge_app.store.models import (
     Category,
     Contest,
@@ -190,10 +190,6 @@ def _check_rule(
 # Reading helpers
 
 
-def _driver(session: Session) -> sqlite3.Connection:
-    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
-
-
 def _read(session: Session, key: str) -> dict[str, Any]:
     row = session.get(Meta, key)
     value = json.loads(row.value) if row is not None else {}
@@ -310,7 +306,7 @@ def cut_shortlist(
         maximum, rounding = contest.max_total, contest.rounding
         if not (_settings(session).get("rounds") or {}).get("screening"):
             raise JudgeAppError("shortlist_no_screening", db.path)
-        connection = _driver(session)
+        connection = session_driver(session)
         totals = round_totals(connection, round_)
         side = excluded_rounds(session) - {round_}
         main = sorted(
@@ -447,7 +443,7 @@ def _finalist_rows(db: ContestDatabase, codes: Sequence[str]) -> dict[str, dict[
     """Identity and files of the chosen entries, straight from the board's file."""
     wanted = set(codes)
     with db.read_session() as session:
-        c = _driver(session)
+        c = session_driver(session)
         people = {
             code: {
                 "full_name": name,
