@@ -32,7 +32,7 @@ from judge_app.core.errors import JudgeAppError
 from judge_app.core.scores import Points
 from judge_app.exchange import keys
 from judge_app.exchange.judge_keys import retired_fingerprints
-from judge_app.exchange.package import PACKAGE_EVIDENCE_DIR
+from judge_app.exchange.package import PACKAGE_EVIDENCE_DIR, evidence_label
 from judge_app.exchange.score_file import MAX_NUMBER, ScoreFile, file_bytes, read_score_file
 from judge_app.fileio import write_atomically
 from judge_app.store import audit
@@ -46,9 +46,9 @@ from judge_app.store.models import (
     FileRole,
     Judge,
     Question,
-    utcnow,
 )
 from judge_app.store.results_lock import check_merge_allowed
+from judge_app.store.scoring import stored_now, stored_time
 
 MERGE_ACTION = "scores.merge"
 EVIDENCE_DIR = "score-files"
@@ -280,7 +280,7 @@ def _merge_one(
                 stored,
                 plan.entries,
                 str(score_file.body["exported_at"]),
-                _now(),
+                stored_now(),
             ),
         )
         audit.append(
@@ -312,7 +312,7 @@ def _merge_one(
 def _keep_evidence(db: ContestDatabase, judge_code: str, score_file: ScoreFile) -> str:
     """Copy the file under the contest folder; relative path. Written before the commit: a
     failed commit leaves an unreferenced copy, never a record without its evidence."""
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in judge_code) or "judge"
+    safe = evidence_label(judge_code)
     relative = f"{EVIDENCE_DIR}/{safe}/{safe}-v{score_file.revision}-{score_file.sha256[:12]}.jgs"
     target = db.path.parent / relative
     # The bytes that were verified, not a second read of a file that may have changed since.
@@ -450,23 +450,18 @@ def _plan(
     return plan
 
 
-def _now() -> str:
-    """Now as SQLAlchemy stores a DateTime in SQLite."""
-    return utcnow().isoformat(sep=" ", timespec="microseconds")
-
-
 def _when(text: str) -> str | None:
     try:
         moment = dt.datetime.fromisoformat(text).replace(tzinfo=None)
     except ValueError:
         return None
-    return moment.isoformat(sep=" ", timespec="microseconds")
+    return stored_time(moment)
 
 
 def _write(connection: sqlite3.Connection, judge_id: int, plan: _Plan) -> None:
     """The plan's rows, replacing this judge's earlier rows for the same entries and rounds:
     batched statements on the raw connection (a file holds up to tens of thousands)."""
-    now = _now()
+    now = stored_now()
     existing = {
         (entry_id, round_): grading_id
         for grading_id, entry_id, round_ in connection.execute(

@@ -470,13 +470,22 @@ def create_package(
 PACKAGE_EVIDENCE_DIR = "package-manifests"
 
 
+def evidence_label(judge_code: str) -> str:
+    """A judge's code as it names the evidence files kept beside the contest file (package
+    manifests, merged score files): letters, digits, '-' and '_' only."""
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in judge_code) or "judge"
+
+
 def _keep_manifest(
     db: ContestDatabase, judge: str, round_: int, digest: str, manifest: bytes
 ) -> None:
     """Keep the signed manifest beside the contest file: it holds the hashes of the judges'
     copies, which the merge compares with the files each judge says they saw."""
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in judge) or "judge"
-    target = db.path.parent / PACKAGE_EVIDENCE_DIR / f"{safe}-r{round_}-{digest[:12]}.json"
+    target = (
+        db.path.parent
+        / PACKAGE_EVIDENCE_DIR
+        / f"{evidence_label(judge)}-r{round_}-{digest[:12]}.json"
+    )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, manifest)

@@ -36,7 +36,8 @@ from judge_app.core.errors import JudgeAppError
 from judge_app.core.scores import Points
 from judge_app.store import audit
 from judge_app.store.database import SQL_DIALECT, ContestDatabase, raise_translated, table_of
-from judge_app.store.models import FileKind, Grading, GradingStatus, utcnow
+from judge_app.store.models import FileKind, Grading, GradingStatus
+from judge_app.store.scoring import stored_now
 
 __all__ = [
     "BLANK",
@@ -598,11 +599,6 @@ def grading_state(db: ContestDatabase, code: str) -> GradingState:
 # Changes: one transaction each, with the audit row
 
 
-def _now() -> str:
-    """Now as SQLAlchemy stores a DateTime in SQLite."""
-    return utcnow().isoformat(sep=" ", timespec="microseconds")
-
-
 def _ensure_row(
     connection: sqlite3.Connection, context: _Context, grading: _Grading, now: str
 ) -> int:
@@ -675,7 +671,7 @@ def _apply_on(
 ) -> GradingState:
     """`_apply` inside the caller's write transaction (the import applies many in one)."""
     grading = _locate(connection, db, context, code)
-    now = _now()
+    now = stored_now()
     done = change(connection, context, grading, now)
     if done is not None:
         assert grading.id is not None
@@ -1101,7 +1097,7 @@ def _submit_on(
         )
     if grading.status == _SUBMITTED:
         return state
-    now = _now()
+    now = stored_now()
     grading_id = _ensure_row(connection, context, grading, now)  # a rubric of nothing too
     connection.execute(
         "UPDATE grading SET status = :status, submitted_at = :now, updated_at = :now, "
@@ -1138,7 +1134,7 @@ def _seed_bank(db: ContestDatabase, context: _Context) -> None:
             "SELECT value FROM meta WHERE key = :key", {"key": BANK_SEEDED_KEY}
         ).fetchone():
             return
-        now = _now()
+        now = stored_now()
         rows: list[dict[str, Any]] = [
             {"criterion": None, "text": text, "origin": "app", "sort": n, "now": now}
             for n, text in enumerate(GENERAL_COMMENTS)
@@ -1209,7 +1205,7 @@ def add_bank_comment(db: ContestDatabase, criterion_id: int | None, text: str) -
         cursor = connection.execute(
             "INSERT INTO comment_bank (criterion_id, text, origin, sort, created_at) "
             "VALUES (:criterion, :text, 'judge', 0, :now)",
-            {"criterion": criterion_id, "text": text, "now": _now()},
+            {"criterion": criterion_id, "text": text, "now": stored_now()},
         )
         comment_id = int(cursor.lastrowid or 0)
         audit.append(

@@ -10,6 +10,7 @@ would cost more than SQLite's own commit.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import sqlite3
 from collections.abc import Callable
@@ -138,9 +139,14 @@ def _statements() -> _Statements:
     )
 
 
-def _now() -> str:
-    """Now as SQLAlchemy stores a DateTime in SQLite (a test pins the two formats together)."""
-    return utcnow().isoformat(sep=" ", timespec="microseconds")
+def stored_time(moment: dt.datetime) -> str:
+    """`moment` as SQLAlchemy stores a DateTime in SQLite (a test pins the two formats
+    together): for the raw-SQL writers (keystrokes, grading changes, merge)."""
+    return moment.isoformat(sep=" ", timespec="microseconds")
+
+
+def stored_now() -> str:
+    return stored_time(utcnow())
 
 
 def _missing(
@@ -183,7 +189,7 @@ def set_criterion_score(
         check_score(points, Points(maximum), Points(step))
         if old == points.centi:
             return
-        now = _now()
+        now = stored_now()
         connection.execute(
             sql.upsert_score, {**key, "points": points.centi, "comment": "", "now": now}
         )
@@ -209,7 +215,9 @@ def set_grading_comment(db: ContestDatabase, grading_id: int, comment: str, acto
             raise JudgeAppError("grading_not_found", db.path, grading=grading_id)
         if row[0] == comment:
             return
-        connection.execute(sql.set_grading_comment, {**key, "comment": comment, "now": _now()})
+        connection.execute(
+            sql.set_grading_comment, {**key, "comment": comment, "now": stored_now()}
+        )
         audit.append(
             connection,
             actor=actor,
@@ -234,7 +242,7 @@ def ensure_grading(
         status = _bind(table_of(Grading).c.status, GradingStatus.DRAFT)
         cursor = connection.execute(
             sql.insert_grading,
-            {**key, "status": status, "comment": "", "revision": 0, "now": _now()},
+            {**key, "status": status, "comment": "", "revision": 0, "now": stored_now()},
         )
         grading_id = int(cursor.lastrowid or 0)
         audit.append(

@@ -68,7 +68,7 @@ def test_timestamps_are_written_as_sqlalchemy_writes_them() -> None:
     assert processor is not None
     for moment in (dt.datetime(2019, 8, 20, 16, 59, 59, 999999), dt.datetime(2019, 8, 20, 17)):
         with mock.patch.object(scoring, "utcnow", return_value=moment):
-            assert scoring._now() == processor(moment)
+            assert scoring.stored_now() == processor(moment)
 
 
 @pytest.mark.parametrize("centi", [0, 25, 750, 1000, 123456])
