@@ -19,21 +19,24 @@ import tempfile
 import time
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric import ec
+# The merge starts worker processes with "spawn", which runs this script again in each of them
+# as __mp_main__: there, like the `judge-app` command, it imports nothing heavy.
+if __name__ != "__mp_main__":  # not in the merge's worker processes
+    from cryptography.hazmat.primitives.asymmetric import ec
 
-from judge_app.core.scores import Points
-from judge_app.exchange import keys
-from judge_app.exchange.merge import merge_score_files
-from judge_app.exchange.score_file import FORMAT, VERSION, file_bytes, signed_part
-from judge_app.store.database import create_contest_file, open_contest_file
-from judge_app.store.models import (
-    Category,
-    CategoryKind,
-    Contest,
-    Criterion,
-    Question,
-)
-from judge_app.store.settlement import settle_entries
+    from judge_app.core.scores import Points
+    from judge_app.exchange import keys
+    from judge_app.exchange.merge import merge_score_files
+    from judge_app.exchange.score_file import FORMAT, VERSION, file_bytes, signed_part
+    from judge_app.store.database import create_contest_file, open_contest_file
+    from judge_app.store.models import (
+        Category,
+        CategoryKind,
+        Contest,
+        Criterion,
+        Question,
+    )
+    from judge_app.store.settlement import settle_entries
 
 BUDGET_SECONDS = 5.0
 CRITERIA = [("HIEU", 300), ("VIDU", 300), ("BOCUC", 150), ("TRINHBAY", 50), ("SANGTAO", 100)]

@@ -151,6 +151,7 @@ def bench_store(entries: int) -> None:
 def _grade_all(db: object) -> None:
     """Two agreeing submitted gradings per entry, written straight into the file (not timed)."""
     from judge_app.store.database import ContestDatabase
+    from judge_app.store.sheet import dump_map
 
     assert isinstance(db, ContestDatabase)
     rng = random.Random(3)
@@ -159,25 +160,15 @@ def _grade_all(db: object) -> None:
         judges = [row[0] for row in c.execute("SELECT id FROM judge WHERE is_head = 0 LIMIT 2")]
         criteria = [row[0] for row in c.execute("SELECT id FROM criterion ORDER BY sort")]
         entry_ids = [row[0] for row in c.execute("SELECT id FROM entry")]
-        c.executemany(
-            "INSERT INTO grading (entry_id, judge_id, round, status, comment, revision, "
-            "created_at, updated_at, submitted_at) VALUES (?, ?, 1, 'SUBMITTED', '', 1, "
-            "'2019-09-01 08:00:00', '2019-09-01 08:00:00', '2019-09-01 08:00:00')",
-            [(e, j) for e in entry_ids for j in judges],
-        )
-        by_entry: dict[int, list[int]] = {}
-        for grading_id, entry_id in c.execute("SELECT id, entry_id FROM grading"):
-            by_entry.setdefault(entry_id, []).append(grading_id)
-        rows = []
-        for gradings in by_entry.values():
+        rows: list[tuple[int, int, str]] = []
+        for entry_id in entry_ids:
             scores = [25 * rng.randint(0, m // 25) for m in maxima]
-            for g in gradings:
-                rows.extend(
-                    (g, crit, points) for crit, points in zip(criteria, scores, strict=True)
-                )
+            sheet = dump_map(dict(zip(criteria, scores, strict=True)))
+            rows.extend((entry_id, judge_id, sheet) for judge_id in judges)
         c.executemany(
-            "INSERT INTO criterion_score (grading_id, criterion_id, points, comment, updated_at) "
-            "VALUES (?, ?, ?, '', '2019-09-01 08:00:00')",
+            "INSERT INTO grading (entry_id, judge_id, round, scores, status, comment, revision, "
+            "created_at, updated_at, submitted_at) VALUES (?, ?, 1, ?, 'SUBMITTED', '', 1, "
+            "'2019-09-01 08:00:00', '2019-09-01 08:00:00', '2019-09-01 08:00:00')",
             rows,
         )
 

@@ -87,6 +87,40 @@ def _mean(scores: Sequence[Points], rounding: str) -> tuple[Points, Decimal]:
     return round_score(exact, rounding), exact
 
 
+def total_check(
+    totals: tuple[Points, Points],
+    *,
+    thresholds: Thresholds = Thresholds(),
+    max_total: Points = Points(1000),
+) -> PartCheck:
+    """The total's part of a two-grading comparison (thresholds scaled to the maximum)."""
+    gap = Points(abs(totals[0].centi - totals[1].centi))
+    return PartCheck("total", gap, _two_way(gap, thresholds.scaled(max_total)))
+
+
+def criterion_check(
+    code: str, first: Points, second: Points, thresholds: Thresholds = Thresholds()
+) -> PartCheck | None:
+    """One criterion's part (absolute thresholds); None when it agrees or the contest does
+    not compare criteria: agreed criteria are not listed."""
+    gap = abs(first.centi - second.centi)
+    if not thresholds.per_criterion or gap < thresholds.agree_below.centi:
+        return None
+    return PartCheck(code, Points(gap), _two_way(Points(gap), thresholds))
+
+
+def settle_checked(
+    totals: tuple[Points, Points], parts: list[PartCheck], rounding: str = "half_up_2"
+) -> Settlement:
+    """The outcome of two gradings from their checked parts (the total first): the worst part
+    decides; only when every part agrees is the final score the mean."""
+    outcome = max(part.outcome for part in parts)
+    if outcome is not Outcome.AGREED:
+        return Settlement(outcome, None, None, parts)
+    final, exact = _mean(totals, rounding)
+    return Settlement(outcome, final, exact, parts)
+
+
 def settle_two(
     totals: tuple[Points, Points],
     criteria: Sequence[tuple[str, Points, Points]] = (),
@@ -98,24 +132,15 @@ def settle_two(
     """Compare two independent gradings of one entry: `criteria` holds (code, first, second).
 
     `parts` holds the total and each criterion that is not agreed (a merge settles 100,000
-    entries; the agreed criteria are in the scores themselves).
+    entries; the agreed criteria are in the scores themselves). The three steps are public so
+    a whole-contest pass can remember each part on its own.
     """
-    total_t = thresholds.scaled(max_total)
-    gap = Points(abs(totals[0].centi - totals[1].centi))
-    outcome = _two_way(gap, total_t)
-    parts = [PartCheck("total", gap, outcome)]
-    if thresholds.per_criterion:
-        agree = thresholds.agree_below.centi
-        for code, first, second in criteria:
-            c_gap = abs(first.centi - second.centi)
-            if c_gap >= agree:
-                check = _two_way(Points(c_gap), thresholds)
-                parts.append(PartCheck(code, Points(c_gap), check))
-                outcome = max(outcome, check)
-    if outcome is not Outcome.AGREED:
-        return Settlement(outcome, None, None, parts)
-    final, exact = _mean(totals, rounding)
-    return Settlement(outcome, final, exact, parts)
+    parts = [total_check(totals, thresholds=thresholds, max_total=max_total)]
+    for code, first, second in criteria:
+        check = criterion_check(code, first, second, thresholds)
+        if check is not None:
+            parts.append(check)
+    return settle_checked(totals, parts, rounding)
 
 
 def settle_three(

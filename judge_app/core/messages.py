@@ -1609,11 +1609,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "reveal_before_lock": (
         "Chưa khoá điểm: đầu phách của {path} chỉ được ghép sau khi khoá điểm ('judge-app lock'). "
-        "Nếu Ban giám khảo buộc phải ghép phách sớm, hãy ghi lý do bằng --before-lock \"…\" "
+        'Nếu Ban giám khảo buộc phải ghép phách sớm, hãy ghi lý do bằng --before-lock "…" '
         "(lý do được ghi vào nhật ký).",
         "The scores of {path} are not locked: identities are revealed only after the lock "
         "('judge-app lock'). If the board must reveal earlier, give the reason with "
-        "--before-lock \"…\" (it is kept in the audit log).",
+        '--before-lock "…" (it is kept in the audit log).',
     ),
     "receive_list_attachment_unused": (
         "Bảng tính {path} gửi kèm bài không được dùng làm danh sách dự thi (đã có danh sách "
@@ -2504,8 +2504,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "certificate_template_unknown_field": (
         "Mẫu giấy chứng nhận {path} có trường không hợp lệ {fields}. Các trường dùng được: "
         "{known}.",
-        "The certificate template {path} has unknown fields {fields}. Fields it may use: "
-        "{known}.",
+        "The certificate template {path} has unknown fields {fields}. Fields it may use: {known}.",
     ),
     "results_exported": (
         "Đã xuất kết quả vào {folder}: {prizes} giải cá nhân, {certificates} giấy chứng nhận.",

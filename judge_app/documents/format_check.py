@@ -138,8 +138,16 @@ def page_size_name(size: tuple[float, float], tolerance: float = PAGE_TOLERANCE_
 
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _STYLE_SUFFIXES = (
-    "bolditalic", "boldoblique", "semibold", "regular", "italic", "oblique", "bold",
-    "psmt", "mt", "ps",
+    "bolditalic",
+    "boldoblique",
+    "semibold",
+    "regular",
+    "italic",
+    "oblique",
+    "bold",
+    "psmt",
+    "mt",
+    "ps",
 )
 
 
@@ -249,8 +257,7 @@ def check(
 
     issues: list[Problem] = []
     wrong_page = next(
-        (s for s in facts.page_sizes_pt
-         if not _fits(s, req.page_size_pt, req.page_tolerance_pt)),
+        (s for s in facts.page_sizes_pt if not _fits(s, req.page_size_pt, req.page_tolerance_pt)),
         None,
     )
     if wrong_page is not None:
@@ -265,11 +272,16 @@ def check(
         total = sum(f.chars for f in fonts)
         required_share = sum(f.chars for f in fonts if _is_required(f, req)) / total
         if required_share < req.min_required_share:
-            issues.append(Problem(FONT, {
-                "font": main_font,
-                "size": _number(main_size),
-                "share": f"{round(required_share * 100)}%",
-            }))
+            issues.append(
+                Problem(
+                    FONT,
+                    {
+                        "font": main_font,
+                        "size": _number(main_size),
+                        "share": f"{round(required_share * 100)}%",
+                    },
+                )
+            )
 
     legacy = detect_legacy_encoding(text, (f.name for f in fonts))
     if legacy is not None:

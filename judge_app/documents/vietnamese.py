@@ -177,8 +177,20 @@ _TCVN3_TONED: dict[str, tuple[int, int, int, int, int]] = {
     "y": (0xFA, 0xFB, 0xFC, 0xFD, 0xFE),
 }
 _TCVN3_PLAIN: dict[str, int] = {
-    "Ă": 0xA1, "Â": 0xA2, "Ê": 0xA3, "Ô": 0xA4, "Ơ": 0xA5, "Ư": 0xA6, "Đ": 0xA7,
-    "ă": 0xA8, "â": 0xA9, "ê": 0xAA, "ô": 0xAB, "ơ": 0xAC, "ư": 0xAD, "đ": 0xAE,
+    "Ă": 0xA1,
+    "Â": 0xA2,
+    "Ê": 0xA3,
+    "Ô": 0xA4,
+    "Ơ": 0xA5,
+    "Ư": 0xA6,
+    "Đ": 0xA7,
+    "ă": 0xA8,
+    "â": 0xA9,
+    "ê": 0xAA,
+    "ô": 0xAB,
+    "ơ": 0xAC,
+    "ư": 0xAD,
+    "đ": 0xAE,
 }
 
 
@@ -343,9 +355,7 @@ def _has_unicode_vietnamese(word: str) -> bool:
     return not _UNICODE_ONLY.isdisjoint(word)
 
 
-def detect_legacy_encoding(
-    text: str, font_names: Iterable[str] = ()
-) -> LegacyEncoding | None:
+def detect_legacy_encoding(text: str, font_names: Iterable[str] = ()) -> LegacyEncoding | None:
     """TCVN3 or VNI text extracted as Latin-1 lookalikes, or None for ordinary text.
 
     A legacy font name is strong evidence: it wins unless the text is plainly Unicode

@@ -197,6 +197,12 @@ def replace_judge_key(
         return PinnedKey(judge.code, fingerprint, changed=True, retired=old_fingerprint)
 
 
+def all_retired_fingerprints(db: ContestDatabase) -> dict[str, str]:
+    """Every replaced key's fingerprint → the code of the judge it belonged to."""
+    with db.read_session() as session:
+        return _retired(session)
+
+
 def retired_fingerprints(db: ContestDatabase, judge_code: str) -> set[str]:
     """The judge's keys that were replaced (grouped fingerprints)."""
     with db.read_session() as session:

@@ -19,7 +19,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import NoReturn
 
-from sqlalchemy import delete, exists, insert, or_, select, update
+from sqlalchemy import Text, delete, insert, or_, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from judge_app.core.assignment import (
@@ -37,9 +37,7 @@ from judge_app.store.database import ContestDatabase
 from judge_app.store.models import Assignment as AssignmentRow
 from judge_app.store.models import (
     Category,
-    ChoiceAnswer,
     Contest,
-    CriterionScore,
     Entry,
     EntryStatus,
     Grading,
@@ -48,6 +46,7 @@ from judge_app.store.models import (
     JudgeConflict,
     Unit,
 )
+from judge_app.store.sheet import EMPTY
 
 __all__ = ["RoundAssignment", "assign_round", "drop_judge", "graded_entries", "new_seed"]
 
@@ -330,9 +329,10 @@ def _write_rows(session: Session, added: Mapping[int, tuple[int, ...]], round_: 
 
 def graded_entries(session: Session, judge_id: int, round_: int) -> set[int]:
     """Entries this judge has graded in the round: submitted, or a draft holding any score."""
+    # An empty sheet is stored as exactly `sheet.EMPTY` (canonical spelling).
     has_score = or_(
-        exists().where(CriterionScore.grading_id == Grading.id),
-        exists().where(ChoiceAnswer.grading_id == Grading.id),
+        type_coerce(Grading.scores, Text) != EMPTY,
+        type_coerce(Grading.answers, Text) != EMPTY,
     )
     rows = session.scalars(
         select(Grading.entry_id).where(

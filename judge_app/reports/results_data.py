@@ -23,6 +23,7 @@ from judge_app.core.scores import Points
 from judge_app.reports.letterhead import Letterhead, letterhead_for, parse_settings
 from judge_app.store.database import session_driver
 from judge_app.store.results import RankedEntry, Results, TieGroup
+from judge_app.store.sheet import load_int_map
 
 PRIZE_ORDER = ("first", "second", "third", "consolation", "excellence_u18")
 PRIZE_NAMES: dict[str, str] = {
@@ -224,19 +225,17 @@ def read_score_rows(db: Any) -> tuple[tuple[tuple[str, str], ...], bool, tuple[S
         )
         has_choice = bool(c.execute("SELECT count(*) FROM question").fetchone()[0])
         names = dict(c.execute("SELECT id, code FROM criterion"))
-        parts: dict[int, dict[str, Points]] = defaultdict(dict)
-        for grading_id, criterion_id, centi in c.execute(
-            "SELECT s.grading_id, s.criterion_id, s.points FROM criterion_score s "
-            "JOIN grading g ON g.id = s.grading_id WHERE g.status = 'SUBMITTED'"
-        ):
-            parts[grading_id][names[criterion_id]] = Points(centi)
         by_entry: dict[str, dict[tuple[str, int], dict[str, Points]]] = defaultdict(dict)
-        for grading_id, code, round_, judge in c.execute(
-            "SELECT g.id, e.code, g.round, j.code FROM grading g JOIN entry e ON e.id = g.entry_id "
+        for code, round_, judge, scores in c.execute(
+            "SELECT e.code, g.round, j.code, g.scores FROM grading g "
+            "JOIN entry e ON e.id = g.entry_id "
             "JOIN judge j ON j.id = g.judge_id WHERE g.status = 'SUBMITTED'"
         ):
             if round_ not in excluded:
-                by_entry[code][(judge, round_)] = parts.get(grading_id, {})
+                by_entry[code][(judge, round_)] = {
+                    names[criterion_id]: Points(centi)
+                    for criterion_id, centi in load_int_map(scores).items()
+                }
     rows = []
     for row in settled:
         found = by_entry.get(row.code, {})

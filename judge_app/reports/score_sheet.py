@@ -358,8 +358,6 @@ def sheet_from_contest(
             select(Grading)
             .where(Grading.judge_id == judge.id, Grading.round == round_)
             .options(
-                selectinload(Grading.scores),
-                selectinload(Grading.answers),
                 selectinload(Grading.flags),
                 selectinload(Grading.page_notes),
             )
@@ -372,12 +370,12 @@ def sheet_from_contest(
         if grading is None:
             rows.append(SheetRow(code, {}, Points(0), Points(0), "", "not_started"))
             continue
-        scores = {criteria[s.criterion_id]: s.points for s in grading.scores}
+        scores = {criteria[cid]: points for cid, points in grading.scores.items()}
         choice = sum(
             (
-                questions[a.question_id].points
-                for a in grading.answers
-                if a.chosen and a.chosen == questions[a.question_id].answer
+                questions[qid].points
+                for qid, chosen in grading.answers.items()
+                if chosen and chosen == questions[qid].answer
             ),
             Points(0),
         )

@@ -48,6 +48,7 @@ from judge_app.store.database import ContestDatabase, session_driver
 from judge_app.store.models import Contest, Decision, Entry, Meta
 from judge_app.store.results_lock import lock_results, lock_state, unlock_for_appeal
 from judge_app.store.settlement import ROUND_PURPOSES_KEY, Queue, settle_entries
+from judge_app.store.sheet import load_int_map, load_text_map
 
 __all__ = [
     "APPEAL_FIRST_ROUND",
@@ -261,24 +262,19 @@ def _appeal_gradings(
         for qid, answer, points in connection.execute("SELECT id, answer, points FROM question")
     }
     rows = connection.execute(
-        "SELECT j.code, a.round, g.id, g.status, g.submitted_at FROM assignment a "
+        "SELECT j.code, a.round, g.id, g.status, g.submitted_at, g.scores, g.answers "
+        "FROM assignment a "
         "JOIN judge j ON j.id = a.judge_id LEFT JOIN grading g ON g.entry_id = a.entry_id "
         f"AND g.judge_id = a.judge_id AND g.round = a.round WHERE a.entry_id = ? "
         f"AND a.round IN ({marks})",
         (entry[0], *rounds),
     ).fetchall()
     found: list[tuple[tuple[int, int, str], AppealGrading]] = []
-    for judge, round_, grading_id, status, submitted in rows:
+    for judge, round_, grading_id, status, submitted, scores, answers in rows:
         total: Points | None = None
         if grading_id is not None and str(status).upper() == "SUBMITTED":
-            centi = connection.execute(
-                "SELECT coalesce(sum(points), 0) FROM criterion_score WHERE grading_id = ?",
-                (grading_id,),
-            ).fetchone()[0]
-            for question_id, chosen in connection.execute(
-                "SELECT question_id, chosen FROM choice_answer WHERE grading_id = ?",
-                (grading_id,),
-            ):
+            centi = sum(load_int_map(scores).values())
+            for question_id, chosen in load_text_map(answers).items():
                 answer, points = key[question_id]
                 if chosen and chosen == answer:
                     centi += points

@@ -30,7 +30,8 @@ from sqlalchemy.sql import ClauseElement
 import judge_app
 from judge_app.core.errors import JudgeAppError
 from judge_app.store.migrations import HEAD_REVISION, MIGRATIONS_DIR
-from judge_app.store.models import Base, FileRole, Meta, utcnow
+from judge_app.store.models import Base, FileRole, Meta
+from judge_app.store.stored import utcnow
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -420,7 +421,9 @@ def run_migration(engine: Engine, target: str = "head", *, downgrade: bool = Fal
     for the migration itself: Alembic's batch mode drops and recreates tables, and with
     foreign keys on, dropping a parent table cascades its ON DELETE rules and empties the child
     tables. SQLite's own procedure for schema changes does the same; `foreign_key_check` runs
-    before the commit and the pragma is restored afterwards.
+    before the commit and the pragma is restored afterwards. `legacy_alter_table` is on for the
+    same copy-and-rename: the triggers guarding criteria and questions (0004) name `grading`,
+    and a rename checked against them would fail while the copy is still `_alembic_tmp_grading`.
     """
     from alembic import command
 
@@ -428,6 +431,7 @@ def run_migration(engine: Engine, target: str = "head", *, downgrade: bool = Fal
     with engine.connect() as connection:
         driver = cast(sqlite3.Connection, connection.connection.driver_connection)
         driver.execute("PRAGMA foreign_keys=OFF")
+        driver.execute("PRAGMA legacy_alter_table=ON")
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
@@ -441,6 +445,7 @@ def run_migration(engine: Engine, target: str = "head", *, downgrade: bool = Fal
                         Path(str(engine.url.database)), f"foreign_key_check: {broken[:3]}"
                     )
         finally:
+            driver.execute("PRAGMA legacy_alter_table=OFF")
             driver.execute("PRAGMA foreign_keys=ON")
 
 

@@ -29,7 +29,7 @@ import unicodedata
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from judge_app.core.errors import JudgeAppError
@@ -37,7 +37,8 @@ from judge_app.core.scores import Points
 from judge_app.store import audit
 from judge_app.store.database import SQL_DIALECT, ContestDatabase, raise_translated, table_of
 from judge_app.store.models import FileKind, Grading, GradingStatus
-from judge_app.store.scoring import stored_now
+from judge_app.store.sheet import dump_map, load_int_map, load_text_map
+from judge_app.store.stored import stored_now
 
 __all__ = [
     "BLANK",
@@ -92,9 +93,6 @@ BLANK = ""
 
 POSITION_KEY = "grading.position"
 BANK_SEEDED_KEY = "grading.bank_seeded"
-# A criterion comment typed before the criterion has a score waits here (criterion_score
-# needs points); it moves into the score row when the score is typed.
-_PENDING_COMMENT = "grading.cc.{grading}.{criterion}"
 
 # Built-in general comments, seeded into a workspace's comment bank on first use.
 GENERAL_COMMENTS: tuple[str, ...] = (
@@ -424,30 +422,15 @@ def list_entries(db: ContestDatabase) -> list[EntryListRow]:
         db, "SELECT entry_id, kind, format_badge FROM entry_file ORDER BY entry_id, sort"
     ):
         files.setdefault(entry_id, []).append((kind_of.get(kind, str(kind).lower()), badge))
-    gradings: dict[tuple[int, int], tuple[int, Any, str]] = {
-        (entry_id, round_): (gid, status, comment)
-        for gid, entry_id, round_, status, comment in _read(
+    gradings: dict[tuple[int, int], tuple[int, Any, str, str, str]] = {
+        (entry_id, round_): (gid, status, comment, scores, answers)
+        for gid, entry_id, round_, status, comment, scores, answers in _read(
             db,
-            "SELECT id, entry_id, round, status, comment FROM grading WHERE judge_id = :judge",
+            "SELECT id, entry_id, round, status, comment, scores, answers FROM grading "
+            "WHERE judge_id = :judge",
             key,
         )
     }
-    scores: dict[int, dict[int, Points]] = {}
-    for gid, cid, points in _read(
-        db,
-        "SELECT s.grading_id, s.criterion_id, s.points FROM criterion_score s "
-        "JOIN grading g ON g.id = s.grading_id WHERE g.judge_id = :judge",
-        key,
-    ):
-        scores.setdefault(gid, {})[cid] = Points(points)
-    answers: dict[int, dict[int, str]] = {}
-    for gid, qid, chosen in _read(
-        db,
-        "SELECT x.grading_id, x.question_id, x.chosen FROM choice_answer x "
-        "JOIN grading g ON g.id = x.grading_id WHERE g.judge_id = :judge",
-        key,
-    ):
-        answers.setdefault(gid, {})[qid] = chosen
     flagged = {
         gid
         for (gid,) in _read(
@@ -466,15 +449,13 @@ def list_entries(db: ContestDatabase) -> list[EntryListRow]:
         progress = GradingProgress.NOT_STARTED
         is_flagged = False
         if grading is not None:
-            gid, status, comment = grading
-            got_scores, got_answers = scores.get(gid, {}), answers.get(gid, {})
+            gid, status, comment, scores_text, answers_text = grading
+            got_scores, got_answers = load_int_map(scores_text), load_text_map(answers_text)
             is_flagged = gid in flagged
             has_content = bool(got_scores or got_answers or comment or is_flagged)
             progress = _progress(status, has_content, is_flagged)
             if got_scores or got_answers:
-                total = _choice_points(rubric, got_answers) + Points(
-                    sum(p.centi for p in got_scores.values())
-                )
+                total = _choice_points(rubric, got_answers) + Points(sum(got_scores.values()))
         rows.append(
             EntryListRow(
                 code=code,
@@ -491,7 +472,9 @@ def list_entries(db: ContestDatabase) -> list[EntryListRow]:
 
 @dataclass
 class _Grading:
-    """The grading row a change applies to (None id: not created yet)."""
+    """The grading row a change applies to (None id: not created yet), its sheet (store.sheet)
+    read with it. A change writes the row and then replaces the field it changed (a new dict,
+    never mutated in place), so the state read back in the same transaction needs no query."""
 
     entry_id: int
     round: int
@@ -499,6 +482,9 @@ class _Grading:
     status: Any
     comment: str
     revision: int
+    scores: dict[int, int] = field(default_factory=dict)  # criterion id -> hundredths
+    answers: dict[int, str] = field(default_factory=dict)  # question id -> option, "" = blank
+    criterion_comments: dict[int, str] = field(default_factory=dict)  # only non-empty ones
 
 
 def _locate(
@@ -513,46 +499,38 @@ def _locate(
         raise JudgeAppError("grading_entry_unknown", db.path, entry=code)
     entry_id, round_ = row
     grading = connection.execute(
-        "SELECT id, status, comment, revision FROM grading "
+        "SELECT id, status, comment, revision, scores, answers, criterion_comments FROM grading "
         "WHERE entry_id = :entry AND judge_id = :judge AND round = :round",
         {"entry": entry_id, "judge": context.judge_id, "round": round_},
     ).fetchone()
     if grading is None:
         return _Grading(entry_id, round_, None, _DRAFT, "", 0)
-    return _Grading(entry_id, round_, grading[0], grading[1], grading[2], grading[3])
+    grading_id, status, comment, revision, scores, answers, comments = grading
+    return _Grading(
+        entry_id,
+        round_,
+        grading_id,
+        status,
+        comment,
+        revision,
+        load_int_map(scores),
+        load_text_map(answers),
+        {cid: text for cid, text in load_text_map(comments).items() if text},
+    )
 
 
 def _state(
     connection: sqlite3.Connection, context: _Context, code: str, grading: _Grading
 ) -> GradingState:
     rubric = context.rubric
-    answers: dict[int, str] = {}
-    scores: dict[int, Points] = {}
-    comments: dict[int, str] = {}
+    # Ids ascending, however the sheet was changed in this transaction.
+    answers = {qid: grading.answers[qid] for qid in sorted(grading.answers)}
+    scores = {cid: Points(grading.scores[cid]) for cid in sorted(grading.scores)}
+    comments = {cid: grading.criterion_comments[cid] for cid in sorted(grading.criterion_comments)}
     flags: dict[str, str] = {}
     notes: tuple[PageNoteRow, ...] = ()
     if grading.id is not None:
         key = {"grading": grading.id}
-        answers = dict(
-            connection.execute(
-                "SELECT question_id, chosen FROM choice_answer WHERE grading_id = :grading", key
-            ).fetchall()
-        )
-        for cid, points, comment in connection.execute(
-            "SELECT criterion_id, points, comment FROM criterion_score WHERE grading_id = :grading",
-            key,
-        ):
-            scores[cid] = Points(points)
-            if comment:
-                comments[cid] = comment
-        prefix = _PENDING_COMMENT.format(grading=grading.id, criterion="")
-        for meta_key, value in connection.execute(
-            "SELECT key, value FROM meta WHERE key >= :low AND key < :high",
-            {"low": prefix, "high": prefix + "\U0010ffff"},
-        ):
-            suffix = meta_key[len(prefix) :]
-            if suffix.isdigit() and value:
-                comments[int(suffix)] = value
         flags = dict(
             connection.execute(
                 "SELECT code, note FROM grading_flag WHERE grading_id = :grading ORDER BY code",
@@ -731,40 +709,18 @@ def _set_score_change(db: ContestDatabase, criterion_id: int, points: Points | N
     def change(
         connection: sqlite3.Connection, context: _Context, grading: _Grading, now: str
     ) -> _Change | None:
-        old_row = None
-        if grading.id is not None:
-            old_row = connection.execute(
-                "SELECT points, comment FROM criterion_score "
-                "WHERE grading_id = :grading AND criterion_id = :criterion",
-                {"grading": grading.id, "criterion": criterion_id},
-            ).fetchone()
-        old = None if old_row is None else old_row[0]
+        old = grading.scores.get(criterion_id)
         new = None if points is None else points.centi
         if old == new:
             return None
         grading_id = _ensure_row(connection, context, grading, now)
-        key = {"grading": grading_id, "criterion": criterion_id}
-        pending = _PENDING_COMMENT.format(grading=grading_id, criterion=criterion_id)
-        if new is None:
-            comment = old_row[1] if old_row is not None else ""
-            connection.execute(
-                "DELETE FROM criterion_score "
-                "WHERE grading_id = :grading AND criterion_id = :criterion",
-                key,
-            )
-            if comment:
-                _meta_set(connection, pending, comment)
-        else:
-            comment = ""
-            if old_row is None:
-                comment = _meta_take(connection, pending)
-            connection.execute(
-                "INSERT INTO criterion_score (grading_id, criterion_id, points, comment, "
-                "updated_at) VALUES (:grading, :criterion, :points, :comment, :now) "
-                "ON CONFLICT (grading_id, criterion_id) DO UPDATE SET "
-                "points = excluded.points, updated_at = excluded.updated_at",
-                {**key, "points": new, "comment": comment, "now": now},
-            )
+        # The criterion's comment (criterion_comments) is left as it is: clearing the score
+        # keeps it, and it is still there when the score is typed again.
+        scores = {cid: centi for cid, centi in grading.scores.items() if cid != criterion_id}
+        if new is not None:
+            scores[criterion_id] = new
+        _write_sheet(connection, grading_id, "scores", dump_map(scores))
+        grading.scores = scores
         return _Change(
             "grading.score",
             "criterion_score",
@@ -776,20 +732,24 @@ def _set_score_change(db: ContestDatabase, criterion_id: int, points: Points | N
     return change
 
 
+# One statement per sheet column (the column names are fixed here, never from input).
+_WRITE_SHEET = {
+    column: f"UPDATE grading SET {column} = :value WHERE id = :id"
+    for column in ("scores", "answers", "criterion_comments")
+}
+
+
+def _write_sheet(connection: sqlite3.Connection, grading_id: int, column: str, text: str) -> None:
+    """Store one column of the grading's sheet (`text`: `store.sheet.dump_map`'s spelling)."""
+    connection.execute(_WRITE_SHEET[column], {"value": text, "id": grading_id})
+
+
 def _meta_set(connection: sqlite3.Connection, key: str, value: str) -> None:
     connection.execute(
         "INSERT INTO meta (key, value) VALUES (:key, :value) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         {"key": key, "value": value},
     )
-
-
-def _meta_take(connection: sqlite3.Connection, key: str) -> str:
-    row = connection.execute("SELECT value FROM meta WHERE key = :key", {"key": key}).fetchone()
-    if row is None:
-        return ""
-    connection.execute("DELETE FROM meta WHERE key = :key", {"key": key})
-    return str(row[0])
 
 
 def set_answer(
@@ -817,30 +777,15 @@ def _set_answer_change(db: ContestDatabase, question_id: int, chosen: str | None
     def change(
         connection: sqlite3.Connection, context: _Context, grading: _Grading, now: str
     ) -> _Change | None:
-        old = None
-        if grading.id is not None:
-            row = connection.execute(
-                "SELECT chosen FROM choice_answer "
-                "WHERE grading_id = :grading AND question_id = :question",
-                {"grading": grading.id, "question": question_id},
-            ).fetchone()
-            old = None if row is None else row[0]
+        old = grading.answers.get(question_id)
         if old == new:
             return None
         grading_id = _ensure_row(connection, context, grading, now)
-        key = {"grading": grading_id, "question": question_id}
-        if new is None:
-            connection.execute(
-                "DELETE FROM choice_answer WHERE grading_id = :grading AND question_id = :question",
-                key,
-            )
-        else:
-            connection.execute(
-                "INSERT INTO choice_answer (grading_id, question_id, chosen) "
-                "VALUES (:grading, :question, :chosen) "
-                "ON CONFLICT (grading_id, question_id) DO UPDATE SET chosen = excluded.chosen",
-                {**key, "chosen": new},
-            )
+        answers = {qid: chosen for qid, chosen in grading.answers.items() if qid != question_id}
+        if new is not None:
+            answers[question_id] = new
+        _write_sheet(connection, grading_id, "answers", dump_map(answers))
+        grading.answers = answers
         return _Change(
             "grading.answer",
             "choice_answer",
@@ -855,7 +800,7 @@ def _set_answer_change(db: ContestDatabase, question_id: int, chosen: str | None
 def set_criterion_comment(
     db: ContestDatabase, code: str, criterion_id: int, text: str
 ) -> GradingState:
-    """The judge's comment on one criterion ("" clears it)."""
+    """The judge's comment on one criterion ("" clears it), kept whether or not it is scored."""
     return _apply(db, code, _set_criterion_comment_change(db, criterion_id, text))
 
 
@@ -866,37 +811,19 @@ def _set_criterion_comment_change(db: ContestDatabase, criterion_id: int, text: 
     def change(
         connection: sqlite3.Connection, context: _Context, grading: _Grading, now: str
     ) -> _Change | None:
-        row = None
-        old = ""
-        if grading.id is not None:
-            row = connection.execute(
-                "SELECT comment FROM criterion_score "
-                "WHERE grading_id = :grading AND criterion_id = :criterion",
-                {"grading": grading.id, "criterion": criterion_id},
-            ).fetchone()
-            if row is not None:
-                old = row[0]
-            else:
-                pending = connection.execute(
-                    "SELECT value FROM meta WHERE key = :key",
-                    {"key": _PENDING_COMMENT.format(grading=grading.id, criterion=criterion_id)},
-                ).fetchone()
-                old = "" if pending is None else pending[0]
+        old = grading.criterion_comments.get(criterion_id, "")
         if old == text:
             return None
         grading_id = _ensure_row(connection, context, grading, now)
-        if row is not None:
-            connection.execute(
-                "UPDATE criterion_score SET comment = :comment, updated_at = :now "
-                "WHERE grading_id = :grading AND criterion_id = :criterion",
-                {"comment": text, "now": now, "grading": grading_id, "criterion": criterion_id},
-            )
-        else:
-            pending_key = _PENDING_COMMENT.format(grading=grading_id, criterion=criterion_id)
-            if text:
-                _meta_set(connection, pending_key, text)
-            else:
-                _meta_take(connection, pending_key)
+        comments = {
+            cid: comment
+            for cid, comment in grading.criterion_comments.items()
+            if cid != criterion_id
+        }
+        if text:
+            comments[criterion_id] = text
+        _write_sheet(connection, grading_id, "criterion_comments", dump_map(comments))
+        grading.criterion_comments = comments
         return _Change(
             "grading.criterion_comment",
             "criterion_score",

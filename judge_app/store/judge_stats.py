@@ -229,6 +229,7 @@ def read_input(db: ContestDatabase) -> StatsInput:
         criteria = dict(
             connection.execute("SELECT code, name FROM criterion ORDER BY sort, id").fetchall()
         )
+        codes: dict[int, str] = dict(connection.execute("SELECT id, code FROM criterion"))
         questions = connection.execute("SELECT count(*) FROM question").fetchone()[0]
         judges = dict(connection.execute("SELECT code, name FROM judge ORDER BY code").fetchall())
         name, max_total = contest.name, contest.max_total
@@ -237,7 +238,7 @@ def read_input(db: ContestDatabase) -> StatsInput:
     for entry_id in sorted(graded, key=lambda e: entries.get(e, ("", ""))[0]):
         code, category = entries.get(entry_id, ("", ""))
         for g in graded[entry_id]:
-            sheet = _sheet(entry_id, code, category, g)
+            sheet = _sheet(entry_id, code, category, g, codes)
             (calibration if g.round in calibration_rounds else counted).append(sheet)
     return StatsInput(
         name,
@@ -251,10 +252,10 @@ def read_input(db: ContestDatabase) -> StatsInput:
     )
 
 
-def _sheet(entry_id: int, code: str, category: str, g: _Graded) -> Sheet:
-    return Sheet(
-        entry_id, code, category, g.judge, g.round, g.total.centi, g.criteria, _when(g.order[1])
-    )
+def _sheet(entry_id: int, code: str, category: str, g: _Graded, codes: dict[int, str]) -> Sheet:
+    """`codes`: criterion id → code (the grading's sheet is keyed by criterion id)."""
+    criteria = {codes[int(criterion_id)]: centi for criterion_id, centi in g.criteria.items()}
+    return Sheet(entry_id, code, category, g.judge, g.round, g.total, criteria, _when(g.order[1]))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -44,6 +44,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from judge_app.core.scores import Points
+from judge_app.store import sheet
+from judge_app.store.stored import utcnow as utcnow  # re-exported: models name it too
 
 
 class PointsType(TypeDecorator[Points]):
@@ -63,8 +65,35 @@ class PointsType(TypeDecorator[Points]):
         return None if value is None else Points(value)
 
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+class PointsMap(TypeDecorator[dict[int, Points]]):
+    """A grading's scores as the canonical JSON map of `store.sheet` (hundredths, never floats)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: dict[int, Points] | None, dialect: Dialect) -> str:
+        if not value:
+            return sheet.EMPTY
+        for points in value.values():
+            if not isinstance(points, Points):
+                raise TypeError(f"scores must be Points, not {type(points).__name__}")
+        return sheet.dump_map({int(key): points.centi for key, points in value.items()})
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> dict[int, Points]:
+        return {key: Points(centi) for key, centi in sheet.load_int_map(value).items()}
+
+
+class TextMap(TypeDecorator[dict[int, str]]):
+    """Id → text (answers, criterion comments) as the canonical JSON map of `store.sheet`."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: dict[int, str] | None, dialect: Dialect) -> str:
+        return sheet.dump_map({int(key): str(text) for key, text in (value or {}).items()})
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> dict[int, str]:
+        return sheet.load_text_map(value)
 
 
 def new_uuid() -> str:
@@ -430,7 +459,7 @@ class Assignment(Base):
 
 
 class Grading(Base):
-    """One judge's grading of one entry in one round; scores live in the child tables."""
+    """One judge's grading of one entry in one round, its sheet in the row (store.sheet)."""
 
     __tablename__ = "grading"
     __table_args__ = (UniqueConstraint("entry_id", "judge_id", "round"),)
@@ -452,11 +481,12 @@ class Grading(Base):
     submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     entry: Mapped[Entry] = relationship()
     judge: Mapped[Judge] = relationship()
-    scores: Mapped[list[CriterionScore]] = relationship(
-        back_populates="grading", cascade="all, delete-orphan"
-    )
-    answers: Mapped[list[ChoiceAnswer]] = relationship(
-        back_populates="grading", cascade="all, delete-orphan"
+    # The sheet (store.sheet): criterion id → score, question id → letter ("" = left blank),
+    # criterion id → comment. Assign a new dict to change one: in-place edits are not tracked.
+    scores: Mapped[dict[int, Points]] = mapped_column(PointsMap, default=dict, server_default="{}")
+    answers: Mapped[dict[int, str]] = mapped_column(TextMap, default=dict, server_default="{}")
+    criterion_comments: Mapped[dict[int, str]] = mapped_column(
+        TextMap, default=dict, server_default="{}"
     )
     flags: Mapped[list[GradingFlag]] = relationship(
         back_populates="grading", cascade="all, delete-orphan"
@@ -464,34 +494,6 @@ class Grading(Base):
     page_notes: Mapped[list[PageNote]] = relationship(
         back_populates="grading", cascade="all, delete-orphan"
     )
-
-
-class CriterionScore(Base):
-    __tablename__ = "criterion_score"
-    grading_id: Mapped[int] = mapped_column(
-        ForeignKey("grading.id", ondelete="CASCADE"), primary_key=True
-    )
-    criterion_id: Mapped[int] = mapped_column(
-        ForeignKey("criterion.id", ondelete="RESTRICT"), primary_key=True
-    )
-    points: Mapped[Points] = mapped_column(PointsType)
-    comment: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    grading: Mapped[Grading] = relationship(back_populates="scores")
-
-
-class ChoiceAnswer(Base):
-    """The option an entrant chose for a multiple-choice question, as the judge recorded it."""
-
-    __tablename__ = "choice_answer"
-    grading_id: Mapped[int] = mapped_column(
-        ForeignKey("grading.id", ondelete="CASCADE"), primary_key=True
-    )
-    question_id: Mapped[int] = mapped_column(
-        ForeignKey("question.id", ondelete="RESTRICT"), primary_key=True
-    )
-    chosen: Mapped[str] = mapped_column(String(1), default="")  # "" = left blank
-    grading: Mapped[Grading] = relationship(back_populates="answers")
 
 
 class GradingFlag(Base):

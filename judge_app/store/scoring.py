@@ -10,15 +10,13 @@ would cost more than SQLite's own commit.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, and_, bindparam, insert, literal_column, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Column, Text, and_, bindparam, insert, literal_column, select, update
 
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.scores import Points, check_score
@@ -26,12 +24,13 @@ from judge_app.store import audit
 from judge_app.store.database import SQL_DIALECT, ContestDatabase, compile_sql, table_of
 from judge_app.store.models import (
     Criterion,
-    CriterionScore,
     Entry,
     Grading,
     GradingStatus,
-    utcnow,
 )
+from judge_app.store.sheet import EMPTY, dump_map, load_int_map
+from judge_app.store.stored import stored_now as stored_now  # re-exported (grading)
+from judge_app.store.stored import stored_time as stored_time
 
 
 def _bind(column: Column[Any], value: Any) -> Any:
@@ -48,8 +47,7 @@ def _processor(column: Column[Any]) -> Callable[[Any], Any] | None:
 @dataclass(frozen=True, slots=True)
 class _Statements:
     score_context: str
-    upsert_score: str
-    touch_grading: str
+    set_scores: str
     grading_comment: str
     set_grading_comment: str
     find_grading: str
@@ -60,44 +58,32 @@ class _Statements:
 @functools.cache
 def _statements() -> _Statements:
     grading, entry = table_of(Grading), table_of(Entry)
-    criterion, score = table_of(Criterion), table_of(CriterionScore)
+    criterion = table_of(Criterion)
 
     # Maximum and step of the criterion (only if it belongs to the grading's contest) and the
-    # current score, in one round trip.
+    # grading's scores, in one round trip.
     score_context = (
-        select(criterion.c.maximum, criterion.c.step, score.c.points)
+        select(criterion.c.maximum, criterion.c.step, grading.c.scores)
         .select_from(
-            grading.join(entry, entry.c.id == grading.c.entry_id)
-            .join(
+            grading.join(entry, entry.c.id == grading.c.entry_id).join(
                 criterion,
                 and_(
                     criterion.c.id == bindparam("criterion_id"),
                     criterion.c.contest_id == entry.c.contest_id,
                 ),
             )
-            .outerjoin(
-                score,
-                and_(score.c.grading_id == grading.c.id, score.c.criterion_id == criterion.c.id),
-            )
         )
         .where(grading.c.id == bindparam("grading_id"))
     )
-    upsert = sqlite_insert(score).values(
-        grading_id=bindparam("grading_id"),
-        criterion_id=bindparam("criterion_id"),
-        points=bindparam("points"),
-        comment=bindparam("comment"),
-        updated_at=bindparam("now"),
-    )
-    upsert = upsert.on_conflict_do_update(
-        index_elements=[score.c.grading_id, score.c.criterion_id],
-        set_={"points": upsert.excluded.points, "updated_at": upsert.excluded.updated_at},
-    )
     # `revision` counts changes so a merge can tell which copy of a grading is newer.
-    touch = (
+    set_scores = (
         update(grading)
         .where(grading.c.id == bindparam("grading_id"))
-        .values(revision=grading.c.revision + literal_column("1"), updated_at=bindparam("now"))
+        .values(
+            scores=bindparam("scores", type_=Text()),
+            revision=grading.c.revision + literal_column("1"),
+            updated_at=bindparam("now"),
+        )
     )
     set_comment = (
         update(grading)
@@ -125,8 +111,7 @@ def _statements() -> _Statements:
     )
     return _Statements(
         score_context=compile_sql(score_context),
-        upsert_score=compile_sql(upsert),
-        touch_grading=compile_sql(touch),
+        set_scores=compile_sql(set_scores),
         grading_comment=compile_sql(
             select(grading.c.comment).where(grading.c.id == bindparam("grading_id"))
         ),
@@ -137,16 +122,6 @@ def _statements() -> _Statements:
             select(grading.c.id).where(grading.c.id == bindparam("grading_id"))
         ),
     )
-
-
-def stored_time(moment: dt.datetime) -> str:
-    """`moment` as SQLAlchemy stores a DateTime in SQLite (a test pins the two formats
-    together): for the raw-SQL writers (keystrokes, grading changes, merge)."""
-    return moment.isoformat(sep=" ", timespec="microseconds")
-
-
-def stored_now() -> str:
-    return stored_time(utcnow())
 
 
 def _missing(
@@ -185,15 +160,17 @@ def set_criterion_score(
         context = connection.execute(sql.score_context, key).fetchone()
         if context is None:
             raise _missing(connection, db, grading_id, criterion_id)
-        maximum, step, old = context
+        maximum, step, stored = context
         check_score(points, Points(maximum), Points(step))
+        scores = load_int_map(stored)
+        old = scores.get(criterion_id)
         if old == points.centi:
             return
-        now = stored_now()
+        scores[criterion_id] = points.centi
         connection.execute(
-            sql.upsert_score, {**key, "points": points.centi, "comment": "", "now": now}
+            sql.set_scores,
+            {"grading_id": grading_id, "scores": dump_map(scores), "now": stored_now()},
         )
-        connection.execute(sql.touch_grading, {"grading_id": grading_id, "now": now})
         audit.append_encoded(
             connection,
             actor=actor,
@@ -242,7 +219,17 @@ def ensure_grading(
         status = _bind(table_of(Grading).c.status, GradingStatus.DRAFT)
         cursor = connection.execute(
             sql.insert_grading,
-            {**key, "status": status, "comment": "", "revision": 0, "now": stored_now()},
+            {
+                **key,
+                "status": status,
+                "comment": "",
+                "revision": 0,
+                "now": stored_now(),
+                # An empty sheet (the columns' Python default makes them parameters here).
+                "scores": EMPTY,
+                "answers": EMPTY,
+                "criterion_comments": EMPTY,
+            },
         )
         grading_id = int(cursor.lastrowid or 0)
         audit.append(

@@ -17,17 +17,26 @@ from __future__ import annotations
 
 import enum
 import json
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from judge_app.core.discrepancy import Outcome, Settlement, Thresholds, settle_three, settle_two
+from judge_app.core.discrepancy import (
+    Outcome,
+    PartCheck,
+    Settlement,
+    Thresholds,
+    criterion_check,
+    settle_checked,
+    settle_three,
+    total_check,
+)
 from judge_app.core.errors import JudgeAppError
+from judge_app.core.perf import no_cyclic_gc
 from judge_app.core.scores import Points, check_score
 from judge_app.store import audit
 from judge_app.store.database import ContestDatabase, session_driver
@@ -35,11 +44,13 @@ from judge_app.store.models import (
     AuditRow,
     Category,
     Contest,
+    Criterion,
     Decision,
     Entry,
     EntryStatus,
     Meta,
 )
+from judge_app.store.sheet import load_raw
 
 DECIDE_ACTION = "score.decide"
 
@@ -115,55 +126,61 @@ def _calibration_rounds(session: Session) -> set[int]:
 excluded_rounds = _calibration_rounds
 
 
-@dataclass(frozen=True, slots=True)
-class _Graded:
+class _Graded(NamedTuple):  # a tuple: 200,000 of them per settlement
     judge: str
     round: int
     order: tuple[int, str]
-    total: Points
-    criteria: dict[str, int]  # criterion code → hundredths
+    total: int  # hundredths: criteria and correct answers
+    criteria: dict[str, int]  # criterion id (as the sheet spells it) → hundredths
 
 
 def _gradings(session: Session, excluded: set[int]) -> dict[int, list[_Graded]]:
-    """Plain SQL rows on the driver connection (no ORM objects, no result wrappers): a contest
-    of 100,000 entries has a million scores."""
+    """Submitted gradings per entry, one plain SQL row each (the sheet is in the row): a
+    contest of 100,000 entries has 200,000 gradings and a million scores."""
     connection = session_driver(session)
-    criteria: dict[int, str] = dict(connection.execute("SELECT id, code FROM criterion"))
     key = {
-        question_id: (answer, points)
+        str(question_id): (answer, points)
         for question_id, answer, points in connection.execute(
             "SELECT id, answer, points FROM question"
         )
     }
-    scores: dict[int, dict[str, int]] = defaultdict(dict)
-    sums: dict[int, int] = defaultdict(int)
-    for grading_id, criterion_id, centi in connection.execute(
-        "SELECT s.grading_id, s.criterion_id, s.points FROM criterion_score s "
-        "JOIN grading g ON g.id = s.grading_id WHERE g.status = 'SUBMITTED'"
-    ):
-        scores[grading_id][criteria[criterion_id]] = centi
-        sums[grading_id] += centi
-    for grading_id, question_id, chosen in connection.execute(
-        "SELECT a.grading_id, a.question_id, a.chosen FROM choice_answer a "
-        "JOIN grading g ON g.id = a.grading_id WHERE g.status = 'SUBMITTED'"
-    ):
-        answer, points = key[question_id]
-        if chosen and chosen == answer:
-            sums[grading_id] += points
-    found: dict[int, list[_Graded]] = defaultdict(list)
-    for grading_id, entry_id, round_, judge_code, submitted in connection.execute(
-        "SELECT g.id, g.entry_id, g.round, j.code, g.submitted_at FROM grading g "
-        "JOIN judge j ON j.id = g.judge_id WHERE g.status = 'SUBMITTED'"
+    judges = dict(connection.execute("SELECT id, code FROM judge").fetchall())
+    choice_points: dict[str, int] = {}  # answers text → points (a few hundred patterns)
+    found: dict[int, list[_Graded]] = {}
+    new = tuple.__new__  # a _Graded without NamedTuple's Python-level __new__
+    for entry_id, round_, judge_id, submitted, scores_text, answers_text in connection.execute(
+        "SELECT entry_id, round, judge_id, submitted_at, scores, answers FROM grading "
+        "WHERE status = 'SUBMITTED'"
     ):
         if round_ in excluded:
             continue
-        order = (round_, submitted or "")
-        total = Points(sums.get(grading_id, 0))
-        found[entry_id].append(
-            _Graded(judge_code, round_, order, total, scores.get(grading_id, {}))
+        criteria = load_raw(scores_text)
+        choice = choice_points.get(answers_text)
+        if choice is None:
+            choice = 0
+            for question_id, chosen in load_raw(answers_text).items():
+                answer, points = key.get(question_id, ("", 0))
+                if chosen and chosen == answer:
+                    choice += points
+            choice_points[answers_text] = choice
+        graded = new(
+            _Graded,
+            (
+                judges[judge_id],
+                round_,
+                (round_, submitted or ""),
+                sum(criteria.values()) + choice,
+                criteria,
+            ),
         )
+        items = found.get(entry_id)
+        if items is None:
+            found[entry_id] = [graded]
+        else:
+            items.append(graded)
     for items in found.values():
-        items.sort(key=lambda g: g.order)
+        if len(items) > 1:
+            items.sort(key=lambda g: g.order)
     return found
 
 
@@ -176,13 +193,13 @@ def _decisions(session: Session) -> dict[int, Decision]:
 
 def _third_assigned(session: Session, excluded: set[int]) -> dict[int, int]:
     """Entry id → number of distinct judges assigned to it outside calibration rounds."""
-    judges: dict[int, set[int]] = defaultdict(set)
-    for entry_id, judge_id, round_ in session_driver(session).execute(
-        "SELECT entry_id, judge_id, round FROM assignment"
-    ):
-        if round_ not in excluded:
-            judges[entry_id].add(judge_id)
-    return {entry_id: len(ids) for entry_id, ids in judges.items()}
+    rounds = ",".join(str(int(r)) for r in sorted(excluded))
+    return dict(
+        session_driver(session).execute(
+            "SELECT entry_id, count(DISTINCT judge_id) FROM assignment "
+            f"WHERE round NOT IN ({rounds}) GROUP BY entry_id"
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,48 +209,105 @@ class _Rule:
     thresholds: Thresholds
     max_total: Points
     rounding: str
+    criterion_codes: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # Outcomes already worked out in this settlement: pair or three totals → Settlement.
+    memo: dict[tuple[Any, ...], _Ruled] = field(default_factory=dict, compare=False, hash=False)
+    parts: dict[tuple[Any, ...], PartCheck | None] = field(
+        default_factory=dict, compare=False, hash=False
+    )
+    totals: dict[tuple[str, int, int], JudgeTotal] = field(
+        default_factory=dict, compare=False, hash=False
+    )
+
+    def judge_total(self, judge: str, round_: int, centi: int) -> JudgeTotal:
+        """One shared (immutable) JudgeTotal per judge, round and total."""
+        key = (judge, round_, centi)
+        found = self.totals.get(key)
+        if found is None:
+            found = self.totals[key] = JudgeTotal(judge, round_, Points(centi))
+        return found
 
     @classmethod
-    def of(cls, contest: Contest) -> _Rule:
+    def of(cls, contest: Contest, session: Session) -> _Rule:
         thresholds = Thresholds(
             contest.agree_below,
             contest.discuss_upto,
             contest.third_mean_upto,
             contest.per_criterion_rule,
         )
-        return cls(thresholds, contest.max_total, contest.rounding)
+        codes = {str(i): code for i, code in session.execute(select(Criterion.id, Criterion.code))}
+        return cls(thresholds, contest.max_total, contest.rounding, codes)
 
 
-def _from_rule(graded: list[_Graded], rule: _Rule) -> tuple[Settlement | None, str]:
+_Ruled = tuple[Settlement, tuple[tuple[str, Points], ...]]  # the outcome and its gaps
+
+
+def _ruled(result: Settlement) -> _Ruled:
+    return result, tuple((p.part, p.gap) for p in result.parts)
+
+
+def _from_rule(graded: list[_Graded], rule: _Rule) -> tuple[_Ruled | None, str]:
     if len(graded) < 2:
         return None, ""
     if len(graded) == 2:
         first, second = graded
         agree = rule.thresholds.agree_below.centi
+        other = second.criteria
         # Only criteria whose gap can matter: the rule ignores the others, and a merge of
         # 100,000 entries should not build 500,000 score objects to say so.
-        wide = [
-            (code, Points(score), Points(second.criteria[code]))
-            for code, score in sorted(first.criteria.items())
-            if code in second.criteria and abs(score - second.criteria[code]) >= agree
-        ]
-        result = settle_two(
-            (first.total, second.total),
-            wide,
-            thresholds=rule.thresholds,
-            max_total=rule.max_total,
-            rounding=rule.rounding,
+        # The rule reads a criterion only through its gap, so pairs are remembered by gaps.
+        wide = tuple(
+            (criterion_id, gap)
+            for criterion_id, score in first.criteria.items()
+            if criterion_id in other and (gap := abs(score - other[criterion_id])) >= agree
         )
+        pair = (2, first.total, second.total, wide)
+        result = rule.memo.get(pair)
+        if result is None:
+            result = rule.memo[pair] = _ruled(_settle_pair(first.total, second.total, wide, rule))
         return result, "mean_of_two"
     a, b, c = graded[:3]
-    result = settle_three(
-        (a.total, b.total, c.total),
+    three = (3, a.total, b.total, c.total)
+    result = rule.memo.get(three)
+    if result is None:
+        result = rule.memo[three] = _ruled(_settle_three(a.total, b.total, c.total, rule))
+    equal = len({a.total, b.total, c.total}) < 3
+    return result, "two_equal_of_three" if equal else "mean_of_three"
+
+
+def _settle_pair(
+    first: int, second: int, wide: tuple[tuple[str, int], ...], rule: _Rule
+) -> Settlement:
+    """The pure rule on one pair, its parts remembered one by one (`rule.parts`): the total's
+    by the two totals, a criterion's by its gap; the whole outcome is remembered by the caller.
+    Parts and settlements are never changed after they are made, so sharing them is safe."""
+    totals = (Points(first), Points(second))
+    known = rule.parts
+    total = known.get(("", first, second))
+    if total is None:
+        total = known[("", first, second)] = total_check(
+            totals, thresholds=rule.thresholds, max_total=rule.max_total
+        )
+    parts = [total]
+    codes = rule.criterion_codes
+    for criterion_id, gap in sorted(wide, key=lambda w: codes.get(w[0], w[0])):
+        key = (criterion_id, gap, 0)
+        if key not in known:
+            code = codes.get(criterion_id, criterion_id)
+            known[key] = criterion_check(code, Points(0), Points(gap), rule.thresholds)
+        check = known[key]
+        if check is not None:
+            parts.append(check)
+    return settle_checked(totals, parts, rule.rounding)
+
+
+def _settle_three(a: int, b: int, c: int, rule: _Rule) -> Settlement:
+    return settle_three(
+        (Points(a), Points(b), Points(c)),
         thresholds=rule.thresholds,
         max_total=rule.max_total,
         rounding=rule.rounding,
     )
-    equal = len({a.total, b.total, c.total}) < 3
-    return result, "two_equal_of_three" if equal else "mean_of_three"
 
 
 _QUEUE_OF = {
@@ -249,15 +323,16 @@ def settle_entries(
 ) -> list[EntrySettlement]:
     """Every entry's standing, ordered by code (only `codes` when given)."""
     wanted = set(codes) if codes is not None else None
-    with db.read_session() as session:
-        rule = _Rule.of(session.scalars(select(Contest)).one())
+    with no_cyclic_gc(), db.read_session() as session:
+        rule = _Rule.of(session.scalars(select(Contest)).one(), session)
         excluded = _calibration_rounds(session)
         graded = _gradings(session, excluded)
         decisions = _decisions(session)
         assigned = _third_assigned(session, excluded)
         categories = {c.id: c.code for c in session.scalars(select(Category))}
+        statuses = {status.name: status for status in EntryStatus}
         rows = [
-            (entry_id, code, category_id, EntryStatus[status])
+            (entry_id, code, category_id, statuses[status])
             for entry_id, code, category_id, status in session_driver(session).execute(
                 "SELECT id, code, category_id, status FROM entry ORDER BY code"
             )
@@ -307,9 +382,9 @@ def _settle_one(
     status: EntryStatus,
     rule: _Rule,
 ) -> EntrySettlement:
-    totals = tuple(JudgeTotal(g.judge, g.round, g.total) for g in graded)
-    result, how = _from_rule(graded, rule)
-    gaps = tuple((p.part, p.gap) for p in result.parts) if result is not None else ()
+    totals = tuple([rule.judge_total(g.judge, g.round, g.total) for g in graded])
+    ruled, how = _from_rule(graded, rule)
+    result, gaps = ruled if ruled is not None else (None, ())
     if decision is not None and decision.kind == DecisionKind.INVALID:
         return EntrySettlement(
             code, category, Queue.INVALID, None, None, "decision", totals, gaps, decision.reason

@@ -70,6 +70,7 @@ from judge_app.store.settlement import (
     excluded_rounds,
     settle_entries,
 )
+from judge_app.store.sheet import load_int_map, load_text_map
 
 __all__ = [
     "FINALISTS_FORMAT",
@@ -217,28 +218,18 @@ def round_totals(connection: sqlite3.Connection, round_: int) -> dict[str, list[
         qid: (answer, points)
         for qid, answer, points in connection.execute("SELECT id, answer, points FROM question")
     }
-    sums: dict[int, int] = defaultdict(int)
-    for grading_id, centi in connection.execute(
-        "SELECT s.grading_id, s.points FROM criterion_score s JOIN grading g ON g.id = "
-        "s.grading_id WHERE g.status = 'SUBMITTED' AND g.round = ?",
-        (round_,),
-    ):
-        sums[grading_id] += centi
-    for grading_id, question_id, chosen in connection.execute(
-        "SELECT a.grading_id, a.question_id, a.chosen FROM choice_answer a JOIN grading g ON "
-        "g.id = a.grading_id WHERE g.status = 'SUBMITTED' AND g.round = ?",
-        (round_,),
-    ):
-        answer, points = key[question_id]
-        if chosen and chosen == answer:
-            sums[grading_id] += points
     found: dict[str, list[Points]] = defaultdict(list)
-    for grading_id, code in connection.execute(
-        "SELECT g.id, e.code FROM grading g JOIN entry e ON e.id = g.entry_id "
+    for code, scores, answers in connection.execute(
+        "SELECT e.code, g.scores, g.answers FROM grading g JOIN entry e ON e.id = g.entry_id "
         "WHERE g.status = 'SUBMITTED' AND g.round = ? ORDER BY g.id",
         (round_,),
     ):
-        found[code].append(Points(sums.get(grading_id, 0)))
+        centi = sum(load_int_map(scores).values())
+        for question_id, chosen in load_text_map(answers).items():
+            answer, points = key[question_id]
+            if chosen and chosen == answer:
+                centi += points
+        found[code].append(Points(centi))
     return dict(found)
 
 

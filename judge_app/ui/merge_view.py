@@ -125,9 +125,7 @@ def read_entry_detail(db: ContestDatabase, settled: EntrySettlement) -> EntryDet
     from sqlalchemy import select
 
     from judge_app.store.models import (
-        ChoiceAnswer,
         Criterion,
-        CriterionScore,
         Entry,
         Grading,
         GradingStatus,
@@ -140,32 +138,27 @@ def read_entry_detail(db: ContestDatabase, settled: EntrySettlement) -> EntryDet
         criteria = session.scalars(select(Criterion).order_by(Criterion.sort, Criterion.id)).all()
         questions = {q.id: q for q in session.scalars(select(Question))}
         found = {
-            (judge, round_): grading_id
-            for grading_id, judge, round_ in session.execute(
-                select(Grading.id, Judge.code, Grading.round)
+            (judge, round_): (grading_id, given, answers)
+            for grading_id, judge, round_, given, answers in session.execute(
+                select(Grading.id, Judge.code, Grading.round, Grading.scores, Grading.answers)
                 .join(Judge, Judge.id == Grading.judge_id)
                 .join(Entry, Entry.id == Grading.entry_id)
                 .where(Entry.code == settled.code, Grading.status == GradingStatus.SUBMITTED)
             )
         }
-        ids = [found.get(key) for key in wanted]
-        scores: dict[tuple[int, int], Points] = {
-            (grading_id, criterion_id): points
-            for grading_id, criterion_id, points in session.execute(
-                select(
-                    CriterionScore.grading_id, CriterionScore.criterion_id, CriterionScore.points
-                ).where(CriterionScore.grading_id.in_([i for i in ids if i is not None]))
-            )
-        }
+        ids = [found[key][0] if key in found else None for key in wanted]
+        scores: dict[tuple[int, int], Points] = {}
         choice: dict[int, Points] = {}
-        for grading_id, question_id, chosen in session.execute(
-            select(ChoiceAnswer.grading_id, ChoiceAnswer.question_id, ChoiceAnswer.chosen).where(
-                ChoiceAnswer.grading_id.in_([i for i in ids if i is not None])
-            )
-        ):
-            question = questions[question_id]
-            got = question.points if chosen and chosen == question.answer else Points(0)
-            choice[grading_id] = choice.get(grading_id, Points(0)) + got
+        counted = {i for i in ids if i is not None}
+        for grading_id, given, answers in found.values():
+            if grading_id not in counted:
+                continue
+            for criterion_id, points in given.items():
+                scores[(grading_id, criterion_id)] = points
+            for question_id, chosen in answers.items():
+                question = questions[question_id]
+                got = question.points if chosen and chosen == question.answer else Points(0)
+                choice[grading_id] = choice.get(grading_id, Points(0)) + got
         parts = [
             PartScores(
                 f"{criterion.code} – {criterion.name}",

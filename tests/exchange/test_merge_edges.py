@@ -6,8 +6,11 @@ unreadable submission time) and reports its progress."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +18,11 @@ import pytest
 from signed_exchange import Exported, board_for, export_graded, resigned
 
 from judge_app.core.errors import JudgeAppError
+from judge_app.exchange import merge
 from judge_app.exchange.merge import EVIDENCE_DIR, MergeReport, MergeStatus, merge_score_files
 from judge_app.exchange.package import PACKAGE_EVIDENCE_DIR
 from judge_app.store.audit import verify
-from judge_app.store.database import open_contest_file
+from judge_app.store.database import open_contest_file, session_driver
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +55,15 @@ def _merge(board: Path, *files: Path, **kwargs: Any) -> MergeReport:
         return merge_score_files(db, list(files), actor="TB", **kwargs)
 
 
-_TABLES = ("grading", "criterion_score", "choice_answer", "grading_flag", "page_note")
+_TABLES = ("grading", "grading_flag", "page_note")
 
 
 def _snapshot(board: Path) -> tuple[int, ...]:
     with open_contest_file(board) as db:
         counts = [db.read_scalar(f"SELECT count(*) FROM {t}") for t in _TABLES]
         counts += [db.read_scalar("SELECT count(*) FROM score_file")]
+        sheets = "SELECT group_concat(scores || answers || criterion_comments, '|') FROM grading"
+        counts += [hash(db.read_scalar(sheets))]
         counts += [db.read_scalar("SELECT count(*) FROM audit_log")]
     return tuple(counts)
 
@@ -150,6 +156,11 @@ _ENTRY_EDITS: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
     ("option unknown", lambda e: e["answers"].update({"1": "E"}), "merge_unknown_question"),
     ("total not the sum", lambda e: e.update(total="9.75"), "merge_total_mismatch"),
     (
+        "comment under an unknown criterion",
+        lambda e: e["criterion_comments"].update(XX="Ý lạ"),
+        "merge_unknown_criterion",
+    ),
+    (
         "page note position in words",
         lambda e: e["page_notes"][0].update(x="giữa trang"),
         "score_file_malformed",
@@ -197,3 +208,101 @@ def test_an_unreadable_submission_time_is_left_empty(
     with open_contest_file(board) as db:
         assert db.read_scalar("SELECT count(*) FROM grading WHERE status = 'SUBMITTED'") == 1
         assert db.read_scalar("SELECT submitted_at FROM grading WHERE status = 'SUBMITTED'") is None
+
+
+def _stored(board: Path) -> list[tuple[Any, ...]]:
+    """What a merge leaves: every grading with its sheet, flags, notes and the files kept."""
+    with open_contest_file(board) as db, db.read_session() as session:
+        driver = session_driver(session)
+        rows = driver.execute(
+            "SELECT e.code, g.round, g.status, g.comment, g.revision, g.submitted_at, g.scores, "
+            "g.answers, g.criterion_comments FROM grading g JOIN entry e ON e.id = g.entry_id "
+            "ORDER BY e.code"
+        ).fetchall()
+        rows += driver.execute("SELECT code, note FROM grading_flag ORDER BY code").fetchall()
+        rows += driver.execute("SELECT page, x, y, text FROM page_note ORDER BY id").fetchall()
+        rows += driver.execute(
+            "SELECT revision, sha256, stored_path, entries FROM score_file ORDER BY id"
+        ).fetchall()
+    return rows
+
+
+def test_worker_processes_merge_exactly_what_this_process_merges(
+    exported: Exported, board: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large merge reads and checks files in worker processes (started with spawn); the
+    contest file must come out the same, refusals included, in the order given."""
+    junk = tmp_path / "junk.jgs"
+    junk.write_bytes(b"PK\x03\x04 not a score file")
+    edited = resigned(exported, tmp_path / "edited.jgs", lambda b: _a01(b).update(total="9.75"))
+    missing = tmp_path / "gone.jgs"
+    files = [junk, exported.path, missing, edited, exported.path]
+    alone = tmp_path / "alone" / "contest.sqlite"
+    shutil.copytree(board.parent, alone.parent)
+
+    monkeypatch.setattr(merge, "POOL_MIN_BYTES", 1)  # these few KB count as a large merge
+    started: list[int] = []
+
+    class Pool(ProcessPoolExecutor):  # the real pool, counted
+        def __init__(self, **options: Any) -> None:
+            started.append(options["max_workers"])
+            super().__init__(**options)
+
+    monkeypatch.setattr(merge, "ProcessPoolExecutor", Pool)
+    pooled = _merge(board, *files)
+    assert started == [min(os.cpu_count() or 1, len(files))]
+    single = _merge(alone, *files, workers=0)
+
+    def summary(report: MergeReport) -> list[tuple[Any, ...]]:
+        return [
+            (o.path, o.status, o.judge, o.entries, o.error.code if o.error else None)
+            for o in report.outcomes
+        ]
+
+    assert summary(pooled) == summary(single)
+    assert [o.status for o in pooled.outcomes] == [
+        MergeStatus.REFUSED,
+        MergeStatus.MERGED,
+        MergeStatus.REFUSED,
+        MergeStatus.REFUSED,  # a second file claiming the revision already merged
+        MergeStatus.UNCHANGED,
+    ]
+    refused = [o.error for o in pooled.outcomes if o.error is not None]
+    assert [e.code for e in refused] == [
+        "score_file_malformed",
+        "file_not_found",
+        "merge_total_mismatch",
+    ]
+    assert refused[2].params["entry"] == "A01" and refused[2].path == edited
+    assert _stored(board) == _stored(alone)
+
+
+class _BreaksAfterOne:
+    """A pool whose worker dies after the first file: checked in the caller, as a worker would."""
+
+    def __init__(self, **options: Any) -> None:
+        self.options = options
+
+    def __enter__(self) -> _BreaksAfterOne:
+        self.options["initializer"](*self.options["initargs"])
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def map(self, work: Callable[[str], Any], paths: list[str]) -> Iterator[Any]:
+        yield work(paths[0])
+        raise BrokenProcessPool("a worker process was killed")
+
+
+def test_files_a_broken_worker_pool_left_are_checked_here(
+    exported: Exported, board: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edited = resigned(exported, tmp_path / "edited.jgs", lambda b: _a01(b).update(total="9.75"))
+    monkeypatch.setattr(merge, "ProcessPoolExecutor", _BreaksAfterOne)
+    report = _merge(board, edited, exported.path, workers=2)
+    assert [o.status for o in report.outcomes] == [MergeStatus.REFUSED, MergeStatus.MERGED]
+    assert report.outcomes[0].error is not None
+    assert report.outcomes[0].error.code == "merge_total_mismatch"
+    with open_contest_file(board) as db:
+        assert db.read_scalar("SELECT count(*) FROM score_file") == 1

@@ -31,12 +31,10 @@ from judge_app.exchange.score_file import (
 )
 from judge_app.exchange.workspace import open_package
 from judge_app.store.audit import verify
-from judge_app.store.database import open_contest_file
+from judge_app.store.database import ContestDatabase, open_contest_file
 from judge_app.store.models import (
     Assignment,
-    ChoiceAnswer,
     Criterion,
-    CriterionScore,
     Entry,
     Grading,
     GradingFlag,
@@ -137,17 +135,11 @@ def _grade(workspace: Path, count: int, *, submit: bool = True, bump: int = 0) -
             grading.status = GradingStatus.SUBMITTED if submit else GradingStatus.DRAFT
             grading.comment = f"Bài viết tốt, lập luận chặt chẽ ({n})"
             grading.revision += 1
-            session.query(CriterionScore).filter_by(grading_id=grading.id).delete()
-            session.query(ChoiceAnswer).filter_by(grading_id=grading.id).delete()
-            for criterion in criteria:
-                points = Points(min(criterion.maximum.centi, 100 + 25 * ((n + bump) % 4)))
-                session.add(
-                    CriterionScore(grading_id=grading.id, criterion_id=criterion.id, points=points)
-                )
-            for question in questions:
-                session.add(
-                    ChoiceAnswer(grading_id=grading.id, question_id=question.id, chosen="B")
-                )
+            grading.scores = {
+                criterion.id: Points(min(criterion.maximum.centi, 100 + 25 * ((n + bump) % 4)))
+                for criterion in criteria
+            }
+            grading.answers = {question.id: "B" for question in questions}
             if n == 0:
                 session.merge(GradingFlag(grading_id=grading.id, code="off_topic", note="lạc đề"))
                 session.add(
@@ -163,8 +155,8 @@ def _board_gradings(board: Path) -> dict[str, tuple[str, dict[str, Points], dict
         out = {}
         for grading in session.scalars(select(Grading).where(Grading.judge_id == judge.id)):
             code = session.get(Entry, grading.entry_id).code  # type: ignore[union-attr]
-            scores = {criteria[s.criterion_id]: s.points for s in grading.scores}
-            answers = {a.question_id: a.chosen for a in grading.answers}
+            scores = {criteria[cid]: points for cid, points in grading.scores.items()}
+            answers = dict(grading.answers)
             out[code] = (grading.status.value, scores, answers)
         return out
 
@@ -191,11 +183,24 @@ def _refusal(case: Case, path: Path) -> str:
     return outcome.error.code
 
 
+def _sheets(db: ContestDatabase) -> list[dict[int, Points]]:
+    with db.read_session() as session:
+        return list(session.scalars(select(Grading.scores)))
+
+
+def _score_count(db: ContestDatabase) -> int:
+    return sum(len(scores) for scores in _sheets(db))
+
+
+def _score_sum(db: ContestDatabase) -> int:
+    return sum(points.centi for scores in _sheets(db) for points in scores.values())
+
+
 def _snapshot(board: Path) -> tuple[int, int, int]:
     with open_contest_file(board) as db:
         return (
             db.read_scalar("SELECT count(*) FROM grading"),
-            db.read_scalar("SELECT count(*) FROM criterion_score"),
+            _score_count(db),
             db.read_scalar("SELECT count(*) FROM audit_log"),
         )
 
@@ -218,7 +223,7 @@ def test_export_then_merge_equals_the_workspace(case: Case) -> None:
         for grading in session.scalars(select(Grading)):
             code = session.get(Entry, grading.entry_id).code  # type: ignore[union-attr]
             assert merged[code][0] == "submitted"
-            assert merged[code][1] == {criteria[s.criterion_id]: s.points for s in grading.scores}
+            assert merged[code][1] == {criteria[c]: p for c, p in grading.scores.items()}
     with open_contest_file(case.board) as db:
         assert db.read_scalar("SELECT count(*) FROM grading_flag") == 1
         assert db.read_scalar("SELECT text FROM page_note") == "Ý hay ở đây"
@@ -262,15 +267,29 @@ def test_each_export_has_a_higher_revision_and_a_newer_one_replaces_scores(case:
     assert read_score_file(second).revision == 2
     assert _merge(case, first, second) == [MergeStatus.MERGED, MergeStatus.MERGED]
     with open_contest_file(case.workspace) as db:
-        expected = db.read_scalar("SELECT sum(points) FROM criterion_score")
+        expected = _score_sum(db)
     with open_contest_file(case.board) as db:
-        assert db.read_scalar("SELECT sum(points) FROM criterion_score") == expected
+        assert _score_sum(db) == expected
 
 
 def test_a_rebuilt_workspace_continues_above_a_given_revision(case: Case) -> None:
     _grade(case.workspace, 1)
     out = _export(case, continue_above=41)
     assert read_score_file(out).revision == 42
+
+
+def test_criterion_comments_travel_with_their_scores(case: Case) -> None:
+    (code,) = _grade(case.workspace, 1)
+    with open_contest_file(case.workspace) as db, db.session() as session, session.begin():
+        first, second = session.scalars(select(Criterion).order_by(Criterion.sort)).all()[:2]
+        grading = session.scalars(select(Grading)).one()
+        grading.scores = {cid: p for cid, p in grading.scores.items() if cid != second.id}
+        grading.criterion_comments = {first.id: "Ý rõ ràng", second.id: "chưa chấm"}
+        codes = first.code, second.code
+    (item,) = [e for e in read_score_file(_export(case)).entries if e["code"] == code]
+    assert codes[1] not in item["scores"]
+    # the comment on the criterion not scored yet stays in the workspace
+    assert item["criterion_comments"] == {codes[0]: "Ý rõ ràng"}
 
 
 # --- refusals: nothing written --------------------------------------------------------------

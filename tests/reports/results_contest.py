@@ -22,7 +22,6 @@ from judge_app.store.models import (
     Assignment,
     Contest,
     Criterion,
-    CriterionScore,
     Entry,
     Grading,
     GradingStatus,
@@ -74,12 +73,10 @@ def grade_all(db: ContestDatabase) -> list[str]:
                 )
                 session.add(grading)
                 session.flush()
-                for criterion, points in zip(criteria, _parts(total, maxima), strict=True):
-                    session.add(
-                        CriterionScore(
-                            grading_id=grading.id, criterion_id=criterion.id, points=Points(points)
-                        )
-                    )
+                grading.scores = {
+                    criterion.id: Points(points)
+                    for criterion, points in zip(criteria, _parts(total, maxima), strict=True)
+                }
             order.append(entry.code)
         contest = session.scalars(select(Contest)).one()
         settings = json.loads(contest.settings or "{}")

@@ -26,9 +26,7 @@ from judge_app.exchange.workspace import open_package
 from judge_app.store.database import open_contest_file
 from judge_app.store.models import (
     Assignment,
-    ChoiceAnswer,
     Criterion,
-    CriterionScore,
     Entry,
     Grading,
     GradingFlag,
@@ -84,23 +82,13 @@ def grade_workspace(workspace: Path) -> list[str]:
             offset = _offset(entry.code) if judge.code == "GK2" else 0
             wide = [c.id for c in criteria if c.maximum.centi >= 250]  # room for the gaps
             bumps = {0: (0, 0), 1: (75, 50), 2: (100, 100)}[offset]
-            for index, criterion in enumerate(criteria):
+            scores: dict[int, Points] = {}
+            for criterion in criteria:
                 bump = bumps[wide.index(criterion.id)] if criterion.id in wide[:2] else 0
-                points = Points(min(criterion.maximum.centi, 100 + bump))
-                session.add(
-                    CriterionScore(
-                        grading_id=grading.id,
-                        criterion_id=criterion.id,
-                        points=points,
-                        comment="Nêu được lợi ích của dịch vụ công" if index == 0 else "",
-                    )
-                )
-            for question in questions:
-                session.add(
-                    ChoiceAnswer(
-                        grading_id=grading.id, question_id=question.id, chosen=question.answer
-                    )
-                )
+                scores[criterion.id] = Points(min(criterion.maximum.centi, 100 + bump))
+            grading.scores = scores
+            grading.criterion_comments = {criteria[0].id: "Nêu được lợi ích của dịch vụ công"}
+            grading.answers = {question.id: question.answer for question in questions}
             if n == 0:
                 session.add(GradingFlag(grading_id=grading.id, code="off_topic", note="lạc đề"))
                 session.add(

@@ -18,6 +18,7 @@ from judge_app.core.scores import Points
 from judge_app.store import audit
 from judge_app.store.database import ContestDatabase, create_contest_file
 from judge_app.store.models import Category, CategoryKind, Contest, Criterion, Judge, Question
+from judge_app.store.sheet import dump_map
 
 # code, maximum (hundredths)
 CRITERIA = [("HIEU", 300), ("VIDU", 300), ("BOCUC", 150), ("TRINHBAY", 50), ("SANGTAO", 100)]
@@ -124,7 +125,7 @@ def _fill(
         criterion_ids = [row[0] for row in cursor.execute("SELECT id FROM criterion ORDER BY sort")]
         question_ids = [row[0] for row in cursor.execute("SELECT id FROM question ORDER BY number")]
         clock = {code: START for code in codes}
-        gradings, scores, answers = [], [], []
+        gradings = []
         grading_id = 0
 
         def grade(entry_id: int, judge: str, round_: int, true: list[int], right: int) -> None:
@@ -132,12 +133,26 @@ def _fill(
             grading_id += 1
             clock[judge] += dt.timedelta(minutes=rng.uniform(*minutes))
             when = clock[judge].isoformat(sep=" ", timespec="microseconds")
-            gradings.append((grading_id, entry_id, judge_ids[judge], round_, when, when))
+            scores: dict[int, int] = {}
             for criterion_id, (_, maximum), base in zip(criterion_ids, CRITERIA, true, strict=True):
                 value = base + shifts[judge] + round(rng.gauss(0, noise) / 25) * 25
-                scores.append((grading_id, criterion_id, max(0, min(maximum, value))))
-            for i, question_id in enumerate(question_ids):
-                answers.append((grading_id, question_id, "A" if i < right else "B"))
+                scores[criterion_id] = max(0, min(maximum, value))
+            answers = {
+                question_id: "A" if i < right else "B" for i, question_id in enumerate(question_ids)
+            }
+            gradings.append(
+                (
+                    grading_id,
+                    entry_id,
+                    judge_ids[judge],
+                    round_,
+                    dump_map(scores),
+                    dump_map(answers),
+                    when,
+                    when,
+                    when,
+                )
+            )
 
         for i in range(entries):
             cursor.execute(
@@ -161,18 +176,10 @@ def _fill(
                 for judge in codes:
                     grade(entry_id, judge, 9, true, right)
         cursor.executemany(
-            "INSERT INTO grading (id, entry_id, judge_id, round, status, comment, revision, "
-            "created_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, 'SUBMITTED', '', 1, "
-            "?, ?, ?)",
-            [(*g, g[-1]) for g in gradings],
-        )
-        cursor.executemany(
-            "INSERT INTO criterion_score (grading_id, criterion_id, points, comment, updated_at) "
-            "VALUES (?, ?, ?, '', '2019-08-26 00:00:00')",
-            scores,
-        )
-        cursor.executemany(
-            "INSERT INTO choice_answer (grading_id, question_id, chosen) VALUES (?, ?, ?)", answers
+            "INSERT INTO grading (id, entry_id, judge_id, round, scores, answers, status, "
+            "comment, revision, created_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, "
+            "'SUBMITTED', '', 1, ?, ?, ?)",
+            gradings,
         )
         connection.commit()
     finally:

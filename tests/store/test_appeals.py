@@ -34,7 +34,6 @@ from judge_app.store.models import (
     Assignment,
     AuditRow,
     Criterion,
-    CriterionScore,
     Decision,
     Entry,
     Grading,
@@ -96,10 +95,9 @@ def _grade(db: ContestDatabase, code: str, judge: str, round_: int, total: str) 
         )
         session.add(grading)
         session.flush()
-        for criterion, points in zip(criteria, _split(total), strict=True):
-            session.add(
-                CriterionScore(grading_id=grading.id, criterion_id=criterion.id, points=points)
-            )
+        grading.scores = {
+            criterion.id: points for criterion, points in zip(criteria, _split(total), strict=True)
+        }
 
 
 def _judges(db: ContestDatabase, code: str, round_: int) -> list[str]:

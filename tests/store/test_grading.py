@@ -91,7 +91,9 @@ def test_scores_typed_with_comma_or_dot(
     assert state.total == Points(350)
     assert state.status is GradingProgress.DRAFT
     connection = sqlite3.connect(ws_path)
-    assert connection.execute("SELECT points FROM criterion_score").fetchall() == [(350,)]
+    assert connection.execute("SELECT scores FROM grading").fetchall() == [
+        (f'{{"{content.id}":350}}',)
+    ]
     connection.close()
 
 
@@ -255,6 +257,40 @@ def test_criterion_comment_before_the_score_is_kept(db: ContestDatabase, rubric:
     assert grading.set_score(db, "A01", content.id, Points(275)).criterion_comments == {
         content.id: "Đã sửa"
     }
+
+
+def test_the_sheet_is_kept_in_the_grading_row(
+    db: ContestDatabase, rubric: Rubric, ws_path: Path
+) -> None:
+    content, form = _criterion(rubric, "ND"), _criterion(rubric, "HT")
+    first, second = rubric.questions
+    grading.set_criterion_comment(db, "A01", form.id, "Trình bày tốt")  # before any score
+    grading.set_score(db, "A01", content.id, Points(250))
+    grading.set_answer(db, "A01", second.id, BLANK)
+    grading.set_answer(db, "A01", first.id, "b")
+    connection = sqlite3.connect(ws_path)
+    try:
+        sheet = "SELECT scores, answers, criterion_comments FROM grading"
+        assert connection.execute(sheet).fetchall() == [
+            (
+                f'{{"{content.id}":250}}',
+                f'{{"{first.id}":"B","{second.id}":""}}',
+                f'{{"{form.id}":"Trình bày tốt"}}',
+            )
+        ]
+        # Nothing waits anywhere else (the comment typed before the score is in the row).
+        assert connection.execute(
+            "SELECT count(*) FROM meta WHERE key LIKE 'grading.cc.%'"
+        ).fetchone() == (0,)
+        grading.set_criterion_comment(db, "A01", form.id, "")
+        grading.set_score(db, "A01", content.id, None)
+        grading.set_answer(db, "A01", first.id, None)
+        grading.set_answer(db, "A01", second.id, None)
+        assert connection.execute(sheet).fetchall() == [("{}", "{}", "{}")]
+    finally:
+        connection.close()
+    state = grading.grading_state(db, "A01")
+    assert (state.scores, state.answers, state.criterion_comments) == ({}, {}, {})
 
 
 def test_comment_bank_is_seeded_and_grows(db: ContestDatabase, rubric: Rubric) -> None:

@@ -14,6 +14,7 @@ from grading_helpers import build_workspace
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.messages import describe
 from judge_app.store.scores_cli import add_scores_subcommands
+from judge_app.store.sheet import load_int_map, load_text_map
 
 
 def _run(argv: list[str], lang: str = "vi") -> int:
@@ -54,12 +55,18 @@ def test_import_csv_with_comma_and_dot(
     assert _run(["scores", "import", str(workspace), str(sheet)]) == 0
     out = capsys.readouterr().out
     assert "2 bài, 6 điểm tiêu chí, 4 câu trắc nghiệm, 1 nhận xét, 0 bài đã nộp" in out
-    scores = _rows(
-        workspace,
-        "SELECT e.code, c.code, s.points FROM criterion_score s "
-        "JOIN grading g ON g.id = s.grading_id JOIN entry e ON e.id = g.entry_id "
-        "JOIN criterion c ON c.id = s.criterion_id ORDER BY e.code, c.sort",
-    )
+    criteria = _rows(workspace, "SELECT id, code FROM criterion ORDER BY sort")
+    scores = [
+        (entry, criterion, sheet[criterion_id])
+        for entry, text in _rows(
+            workspace,
+            "SELECT e.code, g.scores FROM grading g JOIN entry e ON e.id = g.entry_id "
+            "ORDER BY e.code",
+        )
+        for sheet in [load_int_map(str(text))]
+        for criterion_id, criterion in criteria
+        if criterion_id in sheet
+    ]
     assert scores == [
         ("A01", "ND", 450),
         ("A01", "HT", 250),
@@ -68,9 +75,11 @@ def test_import_csv_with_comma_and_dot(
         ("A02", "HT", 200),
         ("A02", "ST", 25),
     ]
-    assert _rows(
-        workspace, "SELECT chosen FROM choice_answer ORDER BY grading_id, question_id"
-    ) == [
+    assert [
+        (chosen,)
+        for (sheet,) in _rows(workspace, "SELECT answers FROM grading ORDER BY id")
+        for chosen in load_text_map(str(sheet)).values()
+    ] == [
         ("B",),
         ("",),  # "-": left blank
         ("A",),
@@ -130,7 +139,7 @@ def test_import_is_all_or_nothing_with_row_errors(
         "Dòng 5: Bài A01 đã có ở dòng 2.",
     ]
     # Row 2 was fine, but nothing at all was imported.
-    assert _rows(workspace, "SELECT count(*) FROM criterion_score") == [(0,)]
+    assert _rows(workspace, "SELECT count(*) FROM grading WHERE scores != '{}'") == [(0,)]
     assert _rows(workspace, "SELECT count(*) FROM grading") == [(0,)]
     assert _rows(workspace, "SELECT count(*) FROM audit_log") == audit_rows
 
@@ -149,7 +158,7 @@ def test_unknown_column_and_wrong_total_are_errors(
     with pytest.raises(JudgeAppError):
         _run(["scores", "import", str(workspace), str(sheet)], lang="en")
     assert "gives a total of 2 but the scores add up to 1" in capsys.readouterr().err
-    assert _rows(workspace, "SELECT count(*) FROM criterion_score") == [(0,)]
+    assert _rows(workspace, "SELECT count(*) FROM grading WHERE scores != '{}'") == [(0,)]
 
 
 def test_import_xlsx_and_submit(

@@ -26,7 +26,6 @@ from judge_app.store.models import (
     CategoryKind,
     Contest,
     Criterion,
-    CriterionScore,
     Entry,
     Grading,
     GradingStatus,
@@ -83,13 +82,7 @@ def _small(path: Path, rows: list[tuple[str, str, str, list[str], dt.datetime | 
                 )
                 session.add(grading)
                 session.flush()
-                session.add(
-                    CriterionScore(
-                        grading_id=grading.id,
-                        criterion_id=criterion.id,
-                        points=Points.parse(scores[0]),
-                    )
-                )
+                grading.scores = {criterion.id: Points.parse(scores[0])}
     finally:
         db.close()
     return path
@@ -214,18 +207,13 @@ def test_judge_who_agrees_with_nobody_is_flagged(tmp_path: Path) -> None:
     # GK6's scores shuffled between its entries: the same spread and mean, no agreement.
     with open_contest_file(path) as db, db.session() as session, session.begin():
         gk6 = session.scalars(select(Judge.id).where(Judge.code == "GK6")).one()
-        ids = session.scalars(select(Grading.id).where(Grading.judge_id == gk6)).all()
-        rows = session.scalars(
-            select(CriterionScore).where(CriterionScore.grading_id.in_(ids))
+        gradings = session.scalars(
+            select(Grading).where(Grading.judge_id == gk6).order_by(Grading.id)
         ).all()
-        by_grading: dict[int, list[CriterionScore]] = {}
-        for row in sorted(rows, key=lambda r: (r.grading_id, r.criterion_id)):
-            by_grading.setdefault(row.grading_id, []).append(row)
-        scores = [[r.points for r in group] for group in by_grading.values()]
+        scores = [[g.scores[c] for c in sorted(g.scores)] for g in gradings]
         random.Random(0).shuffle(scores)
-        for group, shuffled in zip(by_grading.values(), scores, strict=True):
-            for row, points in zip(group, shuffled, strict=True):
-                row.points = points
+        for grading, shuffled in zip(gradings, scores, strict=True):
+            grading.scores = dict(zip(sorted(grading.scores), shuffled, strict=True))
     with open_contest_file(path) as db:
         stats = judge_statistics(db, resamples=100)
     judges = {j.judge: j for j in stats.judges}

@@ -24,7 +24,6 @@ from judge_app.store.models import (
     AuditRow,
     Contest,
     Criterion,
-    CriterionScore,
     Entry,
     Grading,
     GradingStatus,
@@ -101,10 +100,10 @@ def _grade(db: ContestDatabase, code: str, *totals: str) -> None:
             )
             session.add(grading)
             session.flush()
-            for criterion, points in zip(criteria, _split(total), strict=True):
-                session.add(
-                    CriterionScore(grading_id=grading.id, criterion_id=criterion.id, points=points)
-                )
+            grading.scores = {
+                criterion.id: points
+                for criterion, points in zip(criteria, _split(total), strict=True)
+            }
 
 
 def _score(i: int) -> str:
@@ -293,12 +292,8 @@ def test_a_change_behind_the_locks_back_is_caught(db: ContestDatabase) -> None:
     _grade_all(db)
     lock_results(db, actor="TB")
     with db.session() as session, session.begin():
-        grading_id = session.scalars(select(Grading.id).limit(1)).one()
-        session.execute(
-            update(CriterionScore)
-            .where(CriterionScore.grading_id == grading_id)
-            .values(points=Points(0))
-        )
+        grading = session.scalars(select(Grading).limit(1)).one()
+        grading.scores = dict.fromkeys(grading.scores, Points(0))
     with pytest.raises(JudgeAppError) as excinfo:
         compute_results(db)
     assert _error(excinfo).code == "results_changed_since_lock"

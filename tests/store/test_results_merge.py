@@ -18,7 +18,7 @@ from judge_app.exchange import keys
 from judge_app.exchange.merge import MergeStatus, merge_score_files
 from judge_app.exchange.score_file import export_score_file
 from judge_app.store.database import open_contest_file
-from judge_app.store.models import CriterionScore, Entry, Grading
+from judge_app.store.models import Entry, Grading
 from judge_app.store.results import (
     compute_results,
     lock_results,
@@ -57,11 +57,8 @@ def _regrade(data: MergeData, master_root: Path, tmp_path: Path) -> tuple[Path, 
             grading = session.scalars(select(Grading).order_by(Grading.id)).first()
             assert grading is not None
             code = session.scalars(select(Entry.code).where(Entry.id == grading.entry_id)).one()
-            score = session.scalars(
-                select(CriterionScore).where(CriterionScore.grading_id == grading.id)
-            ).first()
-            assert score is not None
-            score.points = Points(0)
+            assert grading.scores
+            grading.scores = {**grading.scores, min(grading.scores): Points(0)}
             grading.revision += 1
         private = keys.load_private_key(
             data.fingerprints["GK1"], PASS, folder=master_root / "keys" / "GK1"

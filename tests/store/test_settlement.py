@@ -20,7 +20,6 @@ from judge_app.store.models import (
     Assignment,
     AuditRow,
     Criterion,
-    CriterionScore,
     Entry,
     Grading,
     GradingStatus,
@@ -93,12 +92,10 @@ def _grade(
         )
         session.add(grading)
         session.flush()
-        for criterion, text in zip(criteria, scores, strict=True):
-            session.add(
-                CriterionScore(
-                    grading_id=grading.id, criterion_id=criterion.id, points=Points.parse(text)
-                )
-            )
+        grading.scores = {
+            criterion.id: Points.parse(text)
+            for criterion, text in zip(criteria, scores, strict=True)
+        }
 
 
 def _one(db: ContestDatabase, code: str) -> object:
@@ -251,3 +248,61 @@ def test_cli_assigns_a_third_judge_who_has_not_graded_the_entry(
         assert row.queue is Queue.THIRD_ASSIGNED
     assert main(["--lang", "en", "assign", str(path), "--third"]) == 0
     assert "No entry needs a third grading" in capsys.readouterr().out
+
+
+def test_a_whole_contest_settles_as_the_rule_settles_each_entry(tmp_path: Path) -> None:
+    """The whole-contest pass remembers outcomes by totals and criterion gaps; each entry must
+    still get exactly what the pure rule gives it on its own (queue, final, exact, gaps)."""
+    from stats_helpers import build_graded_contest
+
+    from judge_app.core.discrepancy import Thresholds, settle_two
+    from judge_app.store.models import Contest, Grading, GradingStatus, Question
+
+    built = build_graded_contest(tmp_path / "many.sqlite", entries=600, judges=6, noise=90)
+    with open_contest_file(built.path) as db:
+        settled = {row.code: row for row in settle_entries(db)}
+        with db.read_session() as session:
+            contest = session.scalars(select(Contest)).one()
+            codes = {c.id: c.code for c in session.scalars(select(Criterion))}
+            key = {q.id: (q.answer, q.points) for q in session.scalars(select(Question))}
+            thresholds = Thresholds(
+                contest.agree_below,
+                contest.discuss_upto,
+                contest.third_mean_upto,
+                contest.per_criterion_rule,
+            )
+            gradings: dict[str, list[Grading]] = {}
+            for grading in session.scalars(
+                select(Grading).where(Grading.status == GradingStatus.SUBMITTED)
+            ):
+                gradings.setdefault(grading.entry.code, []).append(grading)
+            queues = set()
+            for code, pair in gradings.items():
+                pair.sort(key=lambda g: (g.round, g.submitted_at))
+                totals = tuple(
+                    sum(g.scores.values(), Points(0))
+                    + sum(
+                        (key[q][1] for q, chosen in g.answers.items() if chosen == key[q][0]),
+                        Points(0),
+                    )
+                    for g in pair
+                )
+                first, second = pair
+                criteria = sorted(
+                    (codes[cid], first.scores[cid], second.scores[cid])
+                    for cid in first.scores
+                    if cid in second.scores
+                )
+                expected = settle_two(
+                    (totals[0], totals[1]),
+                    criteria,
+                    thresholds=thresholds,
+                    max_total=contest.max_total,
+                    rounding=contest.rounding,
+                )
+                got = settled[code]
+                assert [t.total for t in got.gradings] == list(totals), code
+                assert got.gaps == tuple((p.part, p.gap) for p in expected.parts), code
+                assert (got.final, got.exact) == (expected.final, expected.exact), code
+                queues.add(got.queue)
+    assert {Queue.AGREED, Queue.DISCUSS, Queue.THIRD} <= queues  # every branch was exercised

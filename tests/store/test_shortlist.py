@@ -29,7 +29,6 @@ from judge_app.store.models import (
     CategoryKind,
     Contest,
     Criterion,
-    CriterionScore,
     Entry,
     EntryFile,
     Grading,
@@ -100,10 +99,9 @@ def _grade(db: ContestDatabase, code: str, judge: str, round_: int, total: str) 
         )
         session.add(grading)
         session.flush()
-        for criterion, points in zip(criteria, _split(total), strict=True):
-            session.add(
-                CriterionScore(grading_id=grading.id, criterion_id=criterion.id, points=points)
-            )
+        grading.scores = {
+            criterion.id: points for criterion, points in zip(criteria, _split(total), strict=True)
+        }
 
 
 def _judges_of(db: ContestDatabase, round_: int) -> dict[str, list[str]]:

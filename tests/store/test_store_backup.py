@@ -29,6 +29,7 @@ from judge_app.store.database import (
     open_contest_file,
 )
 from judge_app.store.scoring import set_criterion_score
+from judge_app.store.sheet import load_int_map
 
 NAME = re.compile(r"^\d{6}-\d{8}T\d{6}Z-[A-Za-z0-9_-]+\.sqlite$")
 
@@ -39,6 +40,16 @@ def _count(path: Path, table: str) -> int:
         return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     finally:
         connection.close()
+
+
+def _scores(path: Path) -> dict[int, dict[int, int]]:
+    """Grading id → its scores, for the gradings holding any."""
+    connection = connect_sqlite(path)
+    try:
+        rows = connection.execute("SELECT id, scores FROM grading ORDER BY id").fetchall()
+    finally:
+        connection.close()
+    return {grading_id: load_int_map(text) for grading_id, text in rows if load_int_map(text)}
 
 
 def test_backup_location_and_name(db: ContestDatabase, judge_home: Path) -> None:
@@ -63,7 +74,7 @@ def test_backup_is_a_consistent_copy_taken_while_the_app_writes(db: ContestDatab
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert _count(target, "criterion_score") == 1
+    assert _scores(target) == {data.grading_ids[0]: {data.criterion_ids[0]: 900}}
     assert _count(target, "grading") == len(data.grading_ids)
     with open_contest_file(target) as copy:  # a backup opens like any contest file
         assert copy.role.value == "board"

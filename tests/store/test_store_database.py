@@ -26,6 +26,7 @@ from judge_app.store.database import (
 )
 from judge_app.store.models import Contest, FileRole, Meta
 from judge_app.store.scoring import set_criterion_score
+from judge_app.store.sheet import load_int_map
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -328,5 +329,7 @@ def test_closed_contest_is_whole_in_its_main_file(contest_path: Path, tmp_path: 
     copy.parent.mkdir()
     copy.write_bytes(contest_path.read_bytes())
     with open_contest_file(copy) as reopened:
-        points = reopened.read_scalar("SELECT points FROM criterion_score")
-    assert points == 275
+        scores = reopened.read_scalar(
+            "SELECT scores FROM grading WHERE id = :id", {"id": data.grading_ids[0]}
+        )
+    assert load_int_map(scores) == {data.criterion_ids[0]: 275}

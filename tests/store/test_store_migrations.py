@@ -28,8 +28,9 @@ from judge_app.store.database import (
     script_directory,
 )
 from judge_app.store.migrations import HEAD_REVISION, MIGRATIONS_DIR
-from judge_app.store.models import Base, CriterionScore
+from judge_app.store.models import Base, Grading, Question
 from judge_app.store.scoring import set_criterion_score
+from judge_app.store.sheet import dump_map, load_int_map
 
 
 def test_head_constant_matches_the_revision_files() -> None:
@@ -90,7 +91,14 @@ def test_audit_log_triggers_exist(db: ContestDatabase) -> None:
         names = connection.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
         ).scalars()
-        assert list(names) == ["audit_log_no_delete", "audit_log_no_update"]
+        # The audit log's, and since 0004 the ones keeping a criterion or question that a
+        # grading's sheet names (the foreign keys of the old score tables).
+        assert list(names) == [
+            "audit_log_no_delete",
+            "audit_log_no_update",
+            "criterion_in_use",
+            "question_in_use",
+        ]
 
 
 def test_opening_an_up_to_date_file_does_not_load_alembic_scripts(
@@ -178,9 +186,10 @@ def test_older_file_is_backed_up_then_upgraded_without_loss(
         try:
             with open_contest_file(contest_path) as upgraded:
                 with upgraded.session() as session:
-                    scores = session.scalars(select(CriterionScore)).all()
-                assert len(scores) == len(data.grading_ids) * len(data.criterion_ids)
-                assert {s.points for s in scores} == {Points(750)}
+                    sheets = session.scalars(select(Grading.scores)).all()
+                assert len(sheets) == len(data.grading_ids)
+                assert all(set(sheet) == set(data.criterion_ids) for sheet in sheets)
+                assert {p for sheet in sheets for p in sheet.values()} == {Points(750)}
                 assert verify(upgraded).ok
                 assert upgraded.read_scalar("SELECT version_num FROM alembic_version") == (
                     "0099_test"
@@ -200,7 +209,8 @@ def test_older_file_is_backed_up_then_upgraded_without_loss(
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
             HEAD_REVISION,
         )
-        assert copy.execute("SELECT count(*) FROM criterion_score").fetchone()[0] == 50
+        saved = [load_int_map(text) for (text,) in copy.execute("SELECT scores FROM grading")]
+        assert sum(len(scores) for scores in saved) == 50
     finally:
         copy.close()
 
@@ -214,3 +224,101 @@ def test_file_migrated_down_to_base_is_upgraded(contest_path: Path, db: ContestD
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
     assert len(list_backups(contest_path)) == 1
+
+
+# --- 0004: the sheet moves into the grading row ----------------------------------------------
+
+SHEET_BEFORE = "0003_score_files"
+SHEET_AFTER = "0004_sheet_in_row"
+
+
+def test_sheet_rows_move_into_the_grading_row_and_back(db: ContestDatabase) -> None:
+    """A file at 0003 keeps scores and answers in `criterion_score`/`choice_answer`; 0004 puts
+    the same scores, answers and comments in the grading row, and 0003 again gives the rows
+    back."""
+    data = seed_contest(db, entries=3, criteria=3)
+    with db.session() as session, session.begin():
+        session.add_all(
+            Question(
+                contest_id=data.contest_id,
+                number=n,
+                prompt=f"Câu {n}",
+                answer="A",
+                points=Points(25),
+            )
+            for n in (1, 2)
+        )
+    with db.read_session() as session:
+        questions = list(session.scalars(select(Question.id).order_by(Question.number)))
+    run_migration(db.engine, SHEET_BEFORE, downgrade=True)
+    first, second, third = data.grading_ids
+    c1, c2, c3 = data.criterion_ids
+    q1, q2 = questions
+    scores = [  # grading, criterion, points, comment
+        (first, c1, 750, "Lập luận chặt chẽ"),
+        (first, c3, 25, ""),
+        (second, c2, 1000, 'Dẫn chứng "hay", đủ'),
+    ]
+    answers = [(first, q1, "B"), (first, q2, ""), (third, q2, "A")]  # "" = left blank
+    # Before 0004 a comment typed on a criterion not scored yet waited in meta.
+    pending = [(f"grading.cc.{third}.{c1}", "Chưa chấm: thiếu trang 2")]
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO criterion_score (grading_id, criterion_id, points, comment, updated_at) "
+            "VALUES (?, ?, ?, ?, '2019-09-01 08:00:00.000000')",
+            scores,
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO choice_answer (grading_id, question_id, chosen) VALUES (?, ?, ?)",
+            answers,
+        )
+        connection.exec_driver_sql("INSERT INTO meta (key, value) VALUES (?, ?)", pending)
+
+    run_migration(db.engine, SHEET_AFTER)
+    tables = db.read_scalar(
+        "SELECT count(*) FROM sqlite_master WHERE name IN ('criterion_score', 'choice_answer')"
+    )
+    assert tables == 0
+    with db.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT id, scores, answers, criterion_comments FROM grading ORDER BY id"
+        ).fetchall()
+    assert [tuple(row) for row in rows] == [
+        (
+            first,
+            dump_map({c1: 750, c3: 25}),
+            dump_map({q1: "B", q2: ""}),
+            dump_map({c1: "Lập luận chặt chẽ"}),
+        ),
+        (second, dump_map({c2: 1000}), "{}", dump_map({c2: 'Dẫn chứng "hay", đủ'})),
+        (third, "{}", dump_map({q2: "A"}), dump_map({c1: "Chưa chấm: thiếu trang 2"})),
+    ]
+    waiting = "SELECT key, value FROM meta WHERE key LIKE 'grading.cc.%' ORDER BY key"
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql(waiting).fetchall() == []
+    with db.read_session() as session:
+        graded = {g.id: g for g in session.scalars(select(Grading))}
+    assert graded[first].scores == {c1: Points(750), c3: Points(25)}
+    assert graded[first].answers == {q1: "B", q2: ""}
+    assert graded[first].criterion_comments == {c1: "Lập luận chặt chẽ"}
+    assert graded[second].scores == {c2: Points(1000)}
+    assert graded[third].scores == {} and graded[third].answers == {q2: "A"}
+    assert graded[third].criterion_comments == {c1: "Chưa chấm: thiếu trang 2"}
+
+    run_migration(db.engine, SHEET_BEFORE, downgrade=True)
+    with db.engine.connect() as connection:
+        restored_scores = connection.exec_driver_sql(
+            "SELECT grading_id, criterion_id, points, comment FROM criterion_score "
+            "ORDER BY grading_id, criterion_id"
+        ).fetchall()
+        restored_answers = connection.exec_driver_sql(
+            "SELECT grading_id, question_id, chosen FROM choice_answer "
+            "ORDER BY grading_id, question_id"
+        ).fetchall()
+        restored_pending = connection.exec_driver_sql(waiting).fetchall()
+        columns = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info('grading')")}
+    assert [tuple(row) for row in restored_scores] == scores
+    assert [tuple(row) for row in restored_answers] == answers
+    assert [tuple(row) for row in restored_pending] == pending
+    assert not columns & {"scores", "answers", "criterion_comments"}
+    assert db.read_scalar("SELECT version_num FROM alembic_version") == SHEET_BEFORE

@@ -31,9 +31,7 @@ from judge_app.exchange.workspace import open_package
 from judge_app.store.database import open_contest_file
 from judge_app.store.models import (
     Assignment,
-    ChoiceAnswer,
     Criterion,
-    CriterionScore,
     Entry,
     Grading,
     GradingStatus,
@@ -130,16 +128,12 @@ def _grade(workspace: Path, plan: dict[str, tuple[str, int]]) -> None:
             )
             session.add(grading)
             session.flush()
-            for criterion in criteria:
-                points = Points.parse(BASE.get(criterion.code, "0.5"))
-                points = points + Points.parse(extra.get(criterion.code, "0"))
-                session.add(
-                    CriterionScore(grading_id=grading.id, criterion_id=criterion.id, points=points)
-                )
-            for question in questions:
-                session.add(
-                    ChoiceAnswer(grading_id=grading.id, question_id=question.id, chosen="B")
-                )
+            grading.scores = {
+                criterion.id: Points.parse(BASE.get(criterion.code, "0.5"))
+                + Points.parse(extra.get(criterion.code, "0"))
+                for criterion in criteria
+            }
+            grading.answers = {question.id: "B" for question in questions}
 
 
 def _add_free_judge(board: Path) -> None:

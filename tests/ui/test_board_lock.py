@@ -23,7 +23,6 @@ from judge_app.store.database import open_contest_file
 from judge_app.store.models import (
     Assignment,
     Criterion,
-    CriterionScore,
     Grading,
     GradingStatus,
     IdentityRecord,
@@ -59,12 +58,7 @@ def _graded_copy(demo: Path, target: Path, *, all_entries: bool = True) -> Path:
             )
             session.add(grading)
             session.flush()
-            for criterion in criteria:
-                session.add(
-                    CriterionScore(
-                        grading_id=grading.id, criterion_id=criterion.id, points=Points(50)
-                    )
-                )
+            grading.scores = {criterion.id: Points(50) for criterion in criteria}
     return path
 
 

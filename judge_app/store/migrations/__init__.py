@@ -15,6 +15,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0003_score_files"
+HEAD_REVISION = "0004_sheet_in_row"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent

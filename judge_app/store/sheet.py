@@ -1,0 +1,67 @@
+"""A grading's sheet kept in its own row: criterion scores, multiple-choice answers and
+criterion comments as small canonical JSON maps (`grading.scores`, `.answers`,
+`.criterion_comments`).
+
+Why in the row and not one row per score: a grading is read and written whole (the judge's
+screen, the score file, the merge, the discrepancy rule), and a board merges 200,000 gradings
+with 1,000,000 scores in seconds only when each grading is one row (GUIDE: merge budget). Keys
+are the criterion's or question's id (stable when a criterion is renamed), written as decimal
+strings in ascending numeric order; scores are hundredths (integers, never floats); answers
+are one letter or "" (left blank, recorded). The same spelling is written by the ORM type
+(`store.models.PointsMap`/`TextMap`) and by the raw-SQL writers, so equal sheets are equal
+bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+EMPTY = "{}"
+_encode_text = json.encoder.encode_basestring
+
+
+def dump_map(values: Mapping[int, int] | Mapping[int, str]) -> str:
+    """Canonical JSON of an id-keyed map: ids ascending, no spaces, UTF-8 kept (exactly what
+    `json.dumps(…, separators=(",", ":"), ensure_ascii=False)` writes; a test holds the two
+    together). Spelt by hand: a merge writes 600,000 of these."""
+    if not values:
+        return EMPTY
+    parts = []
+    for key in sorted(values):
+        value: int | str = values[key]
+        if isinstance(value, int):
+            parts.append(f'"{key}":{value}')
+        else:
+            parts.append(f'"{key}":{_encode_text(value)}')
+    return "{" + ",".join(parts) + "}"
+
+
+def _load(text: str | None) -> dict[str, object]:
+    if not text or text == EMPTY:
+        return {}
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {}
+
+
+def load_int_map(text: str | None) -> dict[int, int]:
+    """Scores: criterion id → hundredths."""
+    return {int(key): int(value) for key, value in _load(text).items()}  # type: ignore[call-overload]
+
+
+_scan_once = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def load_raw(text: str) -> dict[str, Any]:
+    """The map as stored, keys left as strings: for whole-contest passes over 200,000 sheets
+    (the C scanner straight away; the text is ours, written by `dump_map`)."""
+    if text == EMPTY:
+        return {}
+    value, _end = _scan_once(text, 0)
+    return value if isinstance(value, dict) else {}
+
+
+def load_text_map(text: str | None) -> dict[int, str]:
+    """Answers (question id → letter or "") and criterion comments (criterion id → text)."""
+    return {int(key): str(value) for key, value in _load(text).items()}
