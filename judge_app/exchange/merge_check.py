@@ -21,7 +21,12 @@ from judge_app.core.errors import JudgeAppError
 from judge_app.core.perf import no_cyclic_gc
 from judge_app.core.scores import Points
 from judge_app.exchange import keys
-from judge_app.exchange.score_format import MAX_NUMBER, ScoreFile, file_bytes, read_score_file
+from judge_app.exchange.score_format import (
+    MAX_NUMBER,
+    EntriesFile,
+    file_bytes,
+    read_entries,
+)
 from judge_app.store.sheet import dump_map
 from judge_app.store.stored import stored_time
 
@@ -121,7 +126,7 @@ def prepare(path: Path, context: MergeContext) -> Prepared | Refusal:
 
 
 def _prepare(path: Path, context: MergeContext) -> Prepared:
-    score_file = read_score_file(path)
+    score_file = read_entries(path)
     if score_file.contest_uuid != context.uuid:
         raise JudgeAppError("merge_other_contest", path)
     judge = context.judges.get(score_file.judge_code)
@@ -135,14 +140,14 @@ def _prepare(path: Path, context: MergeContext) -> Prepared:
         score_file.round,
         score_file.revision,
         score_file.sha256,
-        str(score_file.body["exported_at"]),
+        score_file.exported_at,
         file_bytes(score_file.signed, score_file.signature),
     )
     _plan(prepared, score_file, context, context.assigned.get(judge.id, frozenset()))
     return prepared
 
 
-def _check_key(judge: JudgeKey, score_file: ScoreFile) -> None:
+def _check_key(judge: JudgeKey, score_file: EntriesFile) -> None:
     path = score_file.path
     claimed = keys.normalise_fingerprint(score_file.fingerprint) or score_file.fingerprint
     if judge.public_key is None or judge.fingerprint is None:
@@ -181,17 +186,17 @@ def _malformed(path: Path, reason: str) -> JudgeAppError:
 
 def _plan(
     prepared: Prepared,
-    score_file: ScoreFile,
+    score_file: EntriesFile,
     context: MergeContext,
     assigned: frozenset[int],
 ) -> None:
     path = score_file.path
-    items = score_file.body["entries"]
+    items = score_file.entries
     entries = context.entries
     not_assigned = [
-        item["code"]
+        item.code
         for item in items
-        if assignment_key(entries.get(item["code"], -1), item["round"]) not in assigned
+        if assignment_key(entries.get(item.code, -1), item.round) not in assigned
     ]
     if not_assigned:
         raise JudgeAppError(
@@ -212,40 +217,40 @@ def _plan(
     answered: dict[tuple[str, str], tuple[int, int]] = {}
     commented: dict[str, int] = {}
     for item in items:
-        status = item["status"]
+        status = item.status
         if status == "not_started":
             continue
         stored_status = _STATUS.get(status)
-        code, round_ = item["code"], item["round"]
+        code, round_ = item.code, item.round
         if stored_status is None:
             raise _malformed(path, f"{code}.status")
         entry_id = entries[code]
-        files = item["files"]
+        files = item.files
         if files:
             seen = known.get(code, empty)
             for file in files:
-                if file["sha256"] not in seen:
+                if file.sha256 not in seen:
                     unknown_files.append(code)
                     break
         total = 0
         scores: dict[int, int] = {}
-        for pair in item["scores"].items():
+        for pair in item.scores.items():
             found = scored.get(pair)
             if found is None:
                 found = scored[pair] = _score(path, code, pair, context)
             scores[found[0]] = found[1]
             total += found[1]
         answers: dict[int, str] = {}
-        for pair in item["answers"].items():
+        for pair in item.answers.items():
             got = answered.get(pair)
             if got is None:
                 got = answered[pair] = _answer(path, code, pair, context)
             answers[got[0]] = pair[1]
             total += got[1]
-        if _centi(item["total"]) != total:
-            raise JudgeAppError("merge_total_mismatch", path, entry=code, total=item["total"])
+        if _centi(item.total) != total:
+            raise JudgeAppError("merge_total_mismatch", path, entry=code, total=item.total)
         criterion_comments: dict[int, str] = {}
-        for criterion_code, text in item["criterion_comments"].items():
+        for criterion_code, text in item.criterion_comments.items():
             criterion_id = commented.get(criterion_code)
             if criterion_id is None:
                 criterion = context.criteria.get(criterion_code)
@@ -256,18 +261,18 @@ def _plan(
                 criterion_id = commented[criterion_code] = criterion.id
             if text:
                 criterion_comments[criterion_id] = text
-        if item["page_notes"]:
-            _notes(prepared, path, code, entry_id, round_, item["page_notes"])
-        for flag, note in item["flags"].items():
+        if item.page_notes:
+            _notes(prepared, path, code, entry_id, round_, item.page_notes)
+        for flag, note in item.flags.items():
             prepared.flags.append((entry_id, round_, flag, note))
-        submitted = item.get("submitted_at")
+        submitted = item.submitted_at
         gradings.append(
             (
                 entry_id,
                 round_,
                 stored_status,
-                item["comment"],
-                item["revision"],
+                item.comment,
+                item.revision,
                 _when(submitted) if isinstance(submitted, str) else None,
                 dump_map(scores),
                 dump_map(answers),
@@ -303,7 +308,7 @@ def _notes(
     code: str,
     entry_id: int,
     round_: int,
-    notes: list[dict[str, str]],
+    notes: list[dict[str, str | int]],
 ) -> None:
     for note in notes:
         try:
