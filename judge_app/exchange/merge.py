@@ -25,7 +25,7 @@ import enum
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -113,18 +113,25 @@ def merge_score_files(
     actor: str,
     progress: Progress | None = None,
     workers: int | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> MergeReport:
     """Merge each file on its own; the report has one outcome per file, in order.
 
     `workers`: processes that read and check files while this one writes (None: one per
     core when the files are large enough to repay starting them; 0: all in this process).
+    `cancelled` is asked before each file: once it says yes, the files left are not touched
+    (the report then has fewer outcomes than files; none is ever half merged).
     """
     if db.role is not FileRole.BOARD:
         raise JudgeAppError("merge_not_board", db.path)
     files = [Path(path) for path in paths]
     context = merge_context(db)
     outcomes = []
-    for done, (path, prepared) in enumerate(_prepared(files, context, workers)):
+    checked = _prepared(files, context, workers)
+    for done, (path, prepared) in enumerate(checked):
+        if cancelled is not None and cancelled():
+            checked.close()  # stops the workers; what they were checking is dropped
+            break
         try:
             if isinstance(prepared, tuple):
                 raise rebuild(prepared)
@@ -152,7 +159,7 @@ def _pool_size(files: list[Path], workers: int | None) -> int:
 
 def _prepared(
     files: list[Path], context: MergeContext, workers: int | None
-) -> Iterator[tuple[Path, Prepared | Refusal]]:
+) -> Generator[tuple[Path, Prepared | Refusal], None, None]:
     """Each file checked, in the order given (in worker processes when worth it; in this
     process when they cannot start, e.g. a program without a main-module guard)."""
     done = 0
@@ -165,9 +172,12 @@ def _prepared(
                 initializer=worker_start,
                 initargs=(context,),
             ) as pool:
-                for result in pool.map(worker_prepare, [str(path) for path in files]):
-                    yield files[done], result
-                    done += 1
+                try:
+                    for result in pool.map(worker_prepare, [str(path) for path in files]):
+                        yield files[done], result
+                        done += 1
+                finally:  # a cancel or an error: files not started yet are not checked at all
+                    pool.shutdown(cancel_futures=True)
         except (OSError, RuntimeError):  # BrokenProcessPool is a RuntimeError
             pass  # what is left is checked here; nothing was written for it
     for path in files[done:]:

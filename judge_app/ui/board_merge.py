@@ -60,18 +60,19 @@ class MergeRun:
 def merge_files(
     db: ContestDatabase, paths: list[Path], progress: Progress, *, actor: str
 ) -> MergeRun:
-    """Merge file by file, so a cancel takes effect between files. Worker thread."""
+    """One merge of all the files (the contest read once, large files checked in worker
+    processes); a cancel takes effect between two files. Worker thread."""
     from judge_app.exchange.merge import merge_score_files
 
-    run = MergeRun()
-    for done, path in enumerate(paths):
-        if progress.cancelled:
-            run.skipped = paths[done:]
-            break
-        progress.report(done, len(paths), path.name)
-        run.outcomes.extend(merge_score_files(db, [path], actor=actor).outcomes)
-    else:
-        progress.report(len(paths), len(paths), "")
+    def report(done: int, total: int) -> None:
+        progress.report(done, total, paths[done].name if done < total else "")
+
+    progress.report(0, len(paths), paths[0].name if paths else "")
+    report_ = merge_score_files(
+        db, paths, actor=actor, progress=report, cancelled=lambda: progress.cancelled
+    )
+    run = MergeRun(list(report_.outcomes))
+    run.skipped = paths[len(run.outcomes) :]
     return run
 
 

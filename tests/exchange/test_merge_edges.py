@@ -294,6 +294,9 @@ class _BreaksAfterOne:
         yield work(paths[0])
         raise BrokenProcessPool("a worker process was killed")
 
+    def shutdown(self, *, cancel_futures: bool) -> None:
+        assert cancel_futures
+
 
 def test_files_a_broken_worker_pool_left_are_checked_here(
     exported: Exported, board: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -306,3 +309,22 @@ def test_files_a_broken_worker_pool_left_are_checked_here(
     assert report.outcomes[0].error.code == "merge_total_mismatch"
     with open_contest_file(board) as db:
         assert db.read_scalar("SELECT count(*) FROM score_file") == 1
+
+
+@pytest.mark.parametrize("workers", [0, 2], ids=["in this process", "worker processes"])
+def test_a_cancel_leaves_the_files_after_it_untouched(
+    exported: Exported, board: Path, tmp_path: Path, workers: int
+) -> None:
+    junk = tmp_path / "junk.jgs"
+    junk.write_bytes(b"not a score file")
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # the first file goes through, then the head judge cancels
+
+    report = _merge(board, junk, exported.path, junk, workers=workers, cancelled=cancelled)
+    assert [o.status for o in report.outcomes] == [MergeStatus.REFUSED]
+    with open_contest_file(board) as db:
+        assert db.read_scalar("SELECT count(*) FROM grading") == 0
+        assert db.read_scalar("SELECT count(*) FROM score_file") == 0
