@@ -21,10 +21,12 @@ one row (its sheet in the row, `store.sheet`): 20 files of 10,000 entries are 20
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -37,6 +39,7 @@ from sqlalchemy.orm import Session
 from judge_app.core.errors import JudgeAppError
 from judge_app.exchange.judge_keys import all_retired_fingerprints
 from judge_app.exchange.merge_check import (
+    INCOMING_SUFFIX,
     CriterionRule,
     JudgeKey,
     MergeContext,
@@ -50,7 +53,7 @@ from judge_app.exchange.merge_check import (
     worker_start,
 )
 from judge_app.exchange.package import PACKAGE_EVIDENCE_DIR, evidence_label
-from judge_app.fileio import write_atomically
+from judge_app.fileio import fsync_directory
 from judge_app.store import audit
 from judge_app.store.database import ContestDatabase, session_driver
 from judge_app.store.models import (
@@ -67,6 +70,9 @@ from judge_app.store.stored import stored_now
 
 MERGE_ACTION = "scores.merge"
 EVIDENCE_DIR = "score-files"
+# Checked files' copies wait here until their transaction moves them under EVIDENCE_DIR.
+INCOMING_DIR = ".merge-incoming"
+STALE_SECONDS = 3600  # a copy this old was left by a merge that was killed
 
 
 class MergeStatus(enum.StrEnum):
@@ -126,6 +132,35 @@ def merge_score_files(
         raise JudgeAppError("merge_not_board", db.path)
     files = [Path(path) for path in paths]
     context = merge_context(db)
+    incoming = Path(context.incoming)
+    _clear_stale(incoming)
+    try:
+        return _merge_all(db, files, context, actor, progress, workers, cancelled)
+    finally:
+        with contextlib.suppress(OSError):
+            incoming.rmdir()  # only when empty: another merge may be using it
+
+
+def _clear_stale(incoming: Path) -> None:
+    """Copies a killed merge left behind (never one a running merge still needs)."""
+    if not incoming.is_dir():
+        return
+    limit = time.time() - STALE_SECONDS
+    for part in incoming.glob(f"*{INCOMING_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if part.stat().st_mtime < limit:
+                part.unlink()
+
+
+def _merge_all(
+    db: ContestDatabase,
+    files: list[Path],
+    context: MergeContext,
+    actor: str,
+    progress: Progress | None,
+    workers: int | None,
+    cancelled: Callable[[], bool] | None,
+) -> MergeReport:
     outcomes = []
     checked = _prepared(files, context, workers)
     for done, (path, prepared) in enumerate(checked):
@@ -222,6 +257,7 @@ def merge_context(db: ContestDatabase) -> MergeContext:
             },
             {judge_id: frozenset(keys) for judge_id, keys in assigned.items()},
             _known_file_hashes(db, session),
+            str(db.path.parent / INCOMING_DIR),
         )
 
 
@@ -278,6 +314,13 @@ def _already_merged(connection: sqlite3.Connection, prepared: Prepared) -> bool:
 
 
 def _commit(db: ContestDatabase, prepared: Prepared, actor: str) -> FileOutcome:
+    try:
+        return _commit_staged(db, prepared, actor)
+    finally:  # not merged (already merged, refused, failed): its staged copy goes
+        Path(prepared.evidence).unlink(missing_ok=True)
+
+
+def _commit_staged(db: ContestDatabase, prepared: Prepared, actor: str) -> FileOutcome:
     path, judge_code = prepared.path, prepared.judge_code
     with db.write_transaction() as connection:
         if _already_merged(connection, prepared):
@@ -329,15 +372,15 @@ def _commit(db: ContestDatabase, prepared: Prepared, actor: str) -> FileOutcome:
 
 
 def _keep_evidence(db: ContestDatabase, prepared: Prepared) -> str:
-    """Copy the file under the contest folder; relative path. Written before the commit: a
-    failed commit leaves an unreferenced copy, never a record without its evidence."""
+    """Move the checked file's copy under the contest folder; relative path. Done before the
+    commit: a failed commit leaves an unreferenced copy, never a record without its evidence."""
     safe = evidence_label(prepared.judge_code)
     relative = f"{EVIDENCE_DIR}/{safe}/{safe}-v{prepared.revision}-{prepared.sha256[:12]}.jgs"
     target = db.path.parent / relative
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        # The bytes that were verified, not a second read of a file that may have changed.
-        write_atomically(target, prepared.data)
+        Path(prepared.evidence).replace(target)
+        fsync_directory(target.parent)
     except OSError as exc:
         raise JudgeAppError("database_unwritable", target, reason=exc.strerror or str(exc)) from exc
     return relative

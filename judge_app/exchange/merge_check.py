@@ -14,6 +14,7 @@ a process boundary, and the error is rebuilt in the parent.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,9 +28,11 @@ from judge_app.exchange.score_format import (
     file_bytes,
     read_entries,
 )
-from judge_app.store.sheet import dump_map
+from judge_app.fileio import write_atomically
+from judge_app.store.sheet import MapSpeller, dump_map
 from judge_app.store.stored import stored_time
 
+INCOMING_SUFFIX = ".jgs-part"
 _STATUS = {"draft": "DRAFT", "submitted": "SUBMITTED"}  # GradingStatus as the column stores it
 
 
@@ -71,6 +74,7 @@ class MergeContext:
     judges: dict[str, JudgeKey]  # by code
     assigned: dict[int, frozenset[int]]  # judge id → assignment_key(entry id, round)
     known_hashes: dict[str, frozenset[str]]  # entry code → hashes a judge may have seen
+    incoming: str  # folder for the checked files' evidence copies, until each is merged
 
 
 def assignment_key(entry_id: int, round_: int) -> int:
@@ -95,7 +99,9 @@ class Prepared:
     revision: int
     sha256: str
     exported_at: str
-    data: bytes  # the verified bytes, kept as evidence
+    # The verified bytes, copied by the checker into the incoming folder (`stage_evidence`);
+    # the writer moves the copy into place in the file's transaction, or deletes it.
+    evidence: str
     entries: int = 0
     gradings: list[GradingRow] = field(default_factory=list)
     # keyed by (entry id, round): (code, note) / (file_sort, page, x, y, text)
@@ -141,10 +147,28 @@ def _prepare(path: Path, context: MergeContext) -> Prepared:
         score_file.revision,
         score_file.sha256,
         score_file.exported_at,
-        file_bytes(score_file.signed, score_file.signature),
+        "",
     )
     _plan(prepared, score_file, context, context.assigned.get(judge.id, frozenset()))
+    prepared.evidence = stage_evidence(
+        Path(context.incoming), file_bytes(score_file.signed, score_file.signature)
+    )
     return prepared
+
+
+def stage_evidence(incoming: Path, data: bytes) -> str:
+    """The file's verified bytes written (durably) under a unique name in `incoming`: the bytes
+    that were checked, not a second read of a file that may have changed since. Written by the
+    checker, so 100 MB of score files never travel back to the writer through a pipe."""
+    try:
+        incoming.mkdir(parents=True, exist_ok=True)
+        target = incoming / f"{uuid.uuid4().hex}{INCOMING_SUFFIX}"
+        write_atomically(target, data)
+    except OSError as exc:
+        raise JudgeAppError(
+            "database_unwritable", incoming, reason=exc.strerror or str(exc)
+        ) from exc
+    return str(target)
 
 
 def _check_key(judge: JudgeKey, score_file: EntriesFile) -> None:
@@ -216,6 +240,7 @@ def _plan(
     scored: dict[tuple[str, str], tuple[int, int]] = {}
     answered: dict[tuple[str, str], tuple[int, int]] = {}
     commented: dict[str, int] = {}
+    speller = MapSpeller()
     for item in items:
         status = item.status
         if status == "not_started":
@@ -233,20 +258,26 @@ def _plan(
                     unknown_files.append(code)
                     break
         total = 0
-        scores: dict[int, int] = {}
+        ids: list[int] = []
+        points: list[int] = []
         for pair in item.scores.items():
             found = scored.get(pair)
             if found is None:
                 found = scored[pair] = _score(path, code, pair, context)
-            scores[found[0]] = found[1]
+            ids.append(found[0])
+            points.append(found[1])
             total += found[1]
-        answers: dict[int, str] = {}
+        scores_text = speller.ints(tuple(ids), points)
+        ids = []
+        letters: list[str] = []
         for pair in item.answers.items():
             got = answered.get(pair)
             if got is None:
                 got = answered[pair] = _answer(path, code, pair, context)
-            answers[got[0]] = pair[1]
+            ids.append(got[0])
+            letters.append(pair[1])
             total += got[1]
+        answers_text = speller.texts(tuple(ids), letters)
         if _centi(item.total) != total:
             raise JudgeAppError("merge_total_mismatch", path, entry=code, total=item.total)
         criterion_comments: dict[int, str] = {}
@@ -274,8 +305,8 @@ def _plan(
                 item.comment,
                 item.revision,
                 _when(submitted) if isinstance(submitted, str) else None,
-                dump_map(scores),
-                dump_map(answers),
+                scores_text,
+                answers_text,
                 dump_map(criterion_comments),
             )
         )

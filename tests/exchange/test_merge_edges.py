@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -19,7 +20,13 @@ from signed_exchange import Exported, board_for, export_graded, resigned
 
 from judge_app.core.errors import JudgeAppError
 from judge_app.exchange import merge
-from judge_app.exchange.merge import EVIDENCE_DIR, MergeReport, MergeStatus, merge_score_files
+from judge_app.exchange.merge import (
+    EVIDENCE_DIR,
+    INCOMING_DIR,
+    MergeReport,
+    MergeStatus,
+    merge_score_files,
+)
 from judge_app.exchange.package import PACKAGE_EVIDENCE_DIR
 from judge_app.store.audit import verify
 from judge_app.store.database import open_contest_file, session_driver
@@ -75,6 +82,7 @@ def _refusal(board: Path, path: Path) -> JudgeAppError:
     assert outcome.error.path == path
     assert _snapshot(board) == before  # nothing written
     assert not (board.parent / EVIDENCE_DIR).exists()  # no evidence kept of a refused file
+    assert not (board.parent / INCOMING_DIR).exists()  # nor a copy staged for it
     return outcome.error
 
 
@@ -260,6 +268,9 @@ def test_worker_processes_merge_exactly_what_this_process_merges(
         ]
 
     assert summary(pooled) == summary(single)
+    for folder in (board.parent, alone.parent):  # staged copies moved into place or removed
+        assert not (folder / INCOMING_DIR).exists()
+        assert len(list((folder / EVIDENCE_DIR).rglob("*.jgs"))) == 1
     assert [o.status for o in pooled.outcomes] == [
         MergeStatus.REFUSED,
         MergeStatus.MERGED,
@@ -328,3 +339,26 @@ def test_a_cancel_leaves_the_files_after_it_untouched(
     with open_contest_file(board) as db:
         assert db.read_scalar("SELECT count(*) FROM grading") == 0
         assert db.read_scalar("SELECT count(*) FROM score_file") == 0
+
+
+def test_copies_a_killed_merge_left_are_cleared(exported: Exported, board: Path) -> None:
+    incoming = board.parent / INCOMING_DIR
+    incoming.mkdir()
+    old, fresh = incoming / "a.jgs-part", incoming / "b.jgs-part"
+    for part in (old, fresh):
+        part.write_bytes(b"half a score file")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    (outcome,) = _merge(board, exported.path).outcomes
+    assert outcome.status is MergeStatus.MERGED
+    assert not old.exists() and fresh.exists()  # another merge may still need a fresh one
+
+
+def test_a_copy_that_cannot_be_staged_refuses_the_file_and_writes_nothing(
+    exported: Exported, board: Path
+) -> None:
+    (board.parent / INCOMING_DIR).write_bytes(b"a file where the folder goes")
+    before = _snapshot(board)
+    (outcome,) = _merge(board, exported.path).outcomes
+    assert outcome.status is MergeStatus.REFUSED and outcome.error is not None
+    assert outcome.error.code == "database_unwritable"
+    assert _snapshot(board) == before
