@@ -387,58 +387,57 @@ def _keep_evidence(db: ContestDatabase, prepared: Prepared) -> str:
 
 
 def _write(connection: sqlite3.Connection, prepared: Prepared) -> None:
-    """The file's rows, replacing this judge's earlier rows for the same entries and rounds:
-    batched statements on the raw connection (a file holds up to tens of thousands)."""
-    judge_id = prepared.judge_id
-    now = stored_now()
-    existing = {
-        (entry_id, round_): grading_id
+    """The file's rows, replacing this judge's earlier rows for the same entries and rounds.
+
+    One batched upsert on the raw connection (a file holds tens of thousands of gradings): the
+    judge and the time are written into the statement, so the checker's rows go in as they
+    came, and no scan of the judge's earlier gradings is needed (`grading` has no index on the
+    judge alone; its unique key finds each row).
+    """
+    judge_id = int(prepared.judge_id)
+    now = stored_now()  # our own "YYYY-MM-DD HH:MM:SS.ffffff": safe to write as a literal
+    in_file = {(row[0], row[1]) for row in prepared.gradings}
+    # Flags and page notes are few: the ones of gradings this file replaces go.
+    replaced = [
+        (grading_id,)
         for grading_id, entry_id, round_ in connection.execute(
-            "SELECT id, entry_id, round FROM grading WHERE judge_id = ?", (judge_id,)
+            "SELECT id, entry_id, round FROM grading WHERE judge_id = ? AND id IN ("
+            "SELECT grading_id FROM grading_flag UNION SELECT grading_id FROM page_note)",
+            (judge_id,),
         )
-    }
-    updates, inserts = [], []
-    for row in prepared.gradings:
-        entry_id, round_, status, comment, revision, submitted, scores, answers, notes = row
-        grading_id = existing.get((entry_id, round_))
-        if grading_id is None:
-            inserts.append((judge_id, now, now, *row))
-        else:
-            updates.append(
-                (status, comment, revision, now, submitted, scores, answers, notes, grading_id)
-            )
-    if updates:
-        connection.executemany(
-            "UPDATE grading SET status = ?, comment = ?, revision = ?, updated_at = ?, "
-            "submitted_at = ?, scores = ?, answers = ?, criterion_comments = ? WHERE id = ?",
-            updates,
-        )
-        old = [(row[-1],) for row in updates]
-        for table in ("grading_flag", "page_note"):
-            connection.executemany(f"DELETE FROM {table} WHERE grading_id = ?", old)
-    if inserts:
-        connection.executemany(
-            "INSERT INTO grading (judge_id, created_at, updated_at, entry_id, round, status, "
-            "comment, revision, submitted_at, scores, answers, criterion_comments) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            inserts,
-        )
-    if prepared.flags or prepared.notes:  # a few: their grading ids are looked up
-        ids = {
-            (entry_id, round_): grading_id
-            for grading_id, entry_id, round_ in connection.execute(
-                "SELECT id, entry_id, round FROM grading WHERE judge_id = ?", (judge_id,)
-            )
-        }
+        if (entry_id, round_) in in_file
+    ]
+    for table in ("grading_flag", "page_note"):
+        connection.executemany(f"DELETE FROM {table} WHERE grading_id = ?", replaced)
+    connection.executemany(
+        "INSERT INTO grading (judge_id, created_at, updated_at, entry_id, round, status, "
+        "comment, revision, submitted_at, scores, answers, criterion_comments) "
+        f"VALUES ({judge_id}, '{now}', '{now}', ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (entry_id, judge_id, round) DO UPDATE SET status = excluded.status, "
+        "comment = excluded.comment, revision = excluded.revision, "
+        "updated_at = excluded.updated_at, submitted_at = excluded.submitted_at, "
+        "scores = excluded.scores, answers = excluded.answers, "
+        "criterion_comments = excluded.criterion_comments",
+        prepared.gradings,
+    )
+    if prepared.flags or prepared.notes:
+        find = "SELECT id FROM grading WHERE entry_id = ? AND judge_id = ? AND round = ?"
+
+        def grading_of(entry_id: int, round_: int) -> int:
+            return int(connection.execute(find, (entry_id, judge_id, round_)).fetchone()[0])
+
         connection.executemany(
             "INSERT INTO grading_flag (grading_id, code, note) VALUES (?, ?, ?)",
             (
-                (ids[entry_id, round_], flag, note)
+                (grading_of(entry_id, round_), flag, note)
                 for entry_id, round_, flag, note in prepared.flags
             ),
         )
         connection.executemany(
             "INSERT INTO page_note (grading_id, file_sort, page, x, y, text, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            ((ids[entry_id, round_], *place, now) for entry_id, round_, *place in prepared.notes),
+            (
+                (grading_of(entry_id, round_), *place, now)
+                for entry_id, round_, *place in prepared.notes
+            ),
         )
