@@ -241,6 +241,7 @@ def _plan(
     answered: dict[tuple[str, str], tuple[int, int]] = {}
     commented: dict[str, int] = {}
     speller = MapSpeller()
+    sheets: dict[tuple[tuple[str, str], ...], tuple[str, int]] = {}  # answers → (text, points)
     for item in items:
         status = item.status
         if status == "not_started":
@@ -268,16 +269,22 @@ def _plan(
             points.append(found[1])
             total += found[1]
         scores_text = speller.ints(tuple(ids), points)
-        ids = []
-        letters: list[str] = []
-        for pair in item.answers.items():
-            got = answered.get(pair)
-            if got is None:
-                got = answered[pair] = _answer(path, code, pair, context)
-            ids.append(got[0])
-            letters.append(pair[1])
-            total += got[1]
-        answers_text = speller.texts(tuple(ids), letters)
+        sheet = tuple(item.answers.items())  # a few hundred answer sheets repeat
+        known_sheet = sheets.get(sheet)
+        if known_sheet is None:
+            ids = []
+            letters: list[str] = []
+            right = 0
+            for pair in sheet:
+                got = answered.get(pair)
+                if got is None:
+                    got = answered[pair] = _answer(path, code, pair, context)
+                ids.append(got[0])
+                letters.append(pair[1])
+                right += got[1]
+            known_sheet = sheets[sheet] = (speller.texts(tuple(ids), letters), right)
+        answers_text = known_sheet[0]
+        total += known_sheet[1]
         if _centi(item.total) != total:
             raise JudgeAppError("merge_total_mismatch", path, entry=code, total=item.total)
         criterion_comments: dict[int, str] = {}
