@@ -348,7 +348,8 @@ def step_merge_and_stats(smoke: Smoke) -> str:
         smoke.run("key", "register", str(contest), str(public), "--judge", judge,
                   "--fingerprint", public.stem)  # fmt: skip
         files.append(str(folder / "scores.jgs"))
-    merged, _ = smoke.run("merge", str(contest), *files)
+    # Two worker processes, as a large merge uses: "spawn" children of the frozen executable.
+    merged, _ = smoke.run("merge", str(contest), *files, "--workers", "2")
     if merged.count("Merged ") != len(files):
         raise SmokeError(f"not every score file merged:\n{merged}")
     help_text, _ = smoke.run("--help")

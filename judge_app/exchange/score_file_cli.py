@@ -94,7 +94,10 @@ def cmd_merge(args: argparse.Namespace, lang: str) -> int:
     from judge_app.store.database import open_contest_file
 
     with open_contest_file(Path(args.db)) as db:
-        report = merge_score_files(db, [Path(p) for p in args.files], actor=args.actor)
+        workers = None if args.workers is None else max(0, args.workers)
+        report = merge_score_files(
+            db, [Path(p) for p in args.files], actor=args.actor, workers=workers
+        )
     for outcome in report.outcomes:
         if outcome.status is MergeStatus.MERGED:
             print(
@@ -166,4 +169,12 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     merge.add_argument("db", help="the board's contest file")
     merge.add_argument("files", nargs="+", metavar="FILE.jgs")
     merge.add_argument("--actor", default=BOARD_ACTOR, help="who merges, for the audit log")
+    merge.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes that check files while the contest is written (default: one per core "
+        "when the files pass 16 MB; 0: none)",
+    )
     merge.set_defaults(handler=cmd_merge)

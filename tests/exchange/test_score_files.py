@@ -502,3 +502,8 @@ def test_cli_verify_and_merge(
     assert "Đã ghép" in capsys.readouterr().out
     assert main(["merge", str(case.board), str(case.tmp / "missing.jgs")]) == 1
     assert "KHÔNG NHẬN" in capsys.readouterr().out
+    # Worker processes asked for by hand: the same file again changes nothing.
+    missing = str(case.tmp / "missing.jgs")
+    assert main(["merge", str(case.board), str(out), missing, "--workers", "2"]) == 1
+    printed = capsys.readouterr().out
+    assert "KHÔNG NHẬN" in printed and str(out) in printed
