@@ -131,11 +131,10 @@ def merge_score_files(
     if db.role is not FileRole.BOARD:
         raise JudgeAppError("merge_not_board", db.path)
     files = [Path(path) for path in paths]
-    context = merge_context(db)
-    incoming = Path(context.incoming)
+    incoming = db.path.parent / INCOMING_DIR
     _clear_stale(incoming)
     try:
-        return _merge_all(db, files, context, actor, progress, workers, cancelled)
+        return _merge_all(db, files, actor, progress, workers, cancelled)
     finally:
         with contextlib.suppress(OSError):
             incoming.rmdir()  # only when empty: another merge may be using it
@@ -155,14 +154,13 @@ def _clear_stale(incoming: Path) -> None:
 def _merge_all(
     db: ContestDatabase,
     files: list[Path],
-    context: MergeContext,
     actor: str,
     progress: Progress | None,
     workers: int | None,
     cancelled: Callable[[], bool] | None,
 ) -> MergeReport:
     outcomes = []
-    checked = _prepared(files, context, workers)
+    checked = _prepared(files, db, workers)
     for done, (path, prepared) in enumerate(checked):
         if cancelled is not None and cancelled():
             checked.close()  # stops the workers; what they were checking is dropped
@@ -193,22 +191,42 @@ def _pool_size(files: list[Path], workers: int | None) -> int:
 
 
 def _prepared(
-    files: list[Path], context: MergeContext, workers: int | None
+    files: list[Path], db: ContestDatabase, workers: int | None
 ) -> Generator[tuple[Path, Prepared | Refusal], None, None]:
     """Each file checked, in the order given (in worker processes when worth it; in this
-    process when they cannot start, e.g. a program without a main-module guard)."""
+    process when they cannot start, e.g. a program without a main-module guard).
+
+    Worker processes are started first and handed the contest once it is read: reading it
+    and starting them (a fresh interpreter each) take about as long, so both run at once.
+    """
+    context: list[MergeContext] = []
+
+    def contest() -> MergeContext:
+        if not context:
+            context.append(merge_context(db))
+        return context[0]
+
     done = 0
     size = _pool_size(files, workers)
     if size >= 1:
+        spawn = get_context("spawn")
+        handoff = spawn.SimpleQueue()
         try:
             with ProcessPoolExecutor(
                 max_workers=size,
-                mp_context=get_context("spawn"),
+                mp_context=spawn,
                 initializer=worker_start,
-                initargs=(context,),
+                initargs=(handoff,),
             ) as pool:
                 try:
-                    for result in pool.map(worker_prepare, [str(path) for path in files]):
+                    results = pool.map(worker_prepare, [str(path) for path in files])
+                    sent: MergeContext | None = None
+                    try:
+                        sent = contest()  # while the workers start
+                    finally:  # always answer them: None stops them (the error goes up)
+                        for _ in range(size):
+                            handoff.put(sent)
+                    for result in results:
                         yield files[done], result
                         done += 1
                 finally:  # a cancel or an error: files not started yet are not checked at all
@@ -216,7 +234,7 @@ def _prepared(
         except (OSError, RuntimeError):  # BrokenProcessPool is a RuntimeError
             pass  # what is left is checked here; nothing was written for it
     for path in files[done:]:
-        yield path, prepare(path, context)
+        yield path, prepare(path, contest())
 
 
 def merge_context(db: ContestDatabase) -> MergeContext:

@@ -17,6 +17,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from judge_app.core.errors import JudgeAppError
 from judge_app.core.perf import no_cyclic_gc
@@ -383,13 +384,21 @@ def _when(text: str) -> str | None:
 
 # Worker processes ----------------------------------------------------------------------------
 
-_WORKER_CONTEXT: list[MergeContext] = []
+_WORKER_CONTEXT: list[MergeContext | None] = []
 
 
-def worker_start(context: MergeContext) -> None:
-    """Initializer of a worker process: the contest, received once."""
-    _WORKER_CONTEXT[:] = [context]
+class ContextSource(Protocol):
+    def get(self) -> MergeContext | None: ...
+
+
+def worker_start(source: ContextSource) -> None:
+    """Initializer of a worker process: waits for the contest, sent once the parent has read
+    it (None: the parent could not and is stopping; the worker then takes no file)."""
+    _WORKER_CONTEXT[:] = [source.get()]
 
 
 def worker_prepare(path: str) -> Prepared | Refusal:
-    return prepare(Path(path), _WORKER_CONTEXT[0])
+    context = _WORKER_CONTEXT[0]
+    if context is None:  # an error of the task, not of the pool: the parent stops quickly
+        raise RuntimeError("the merge stopped before the contest was read")
+    return prepare(Path(path), context)

@@ -27,6 +27,7 @@ from judge_app.exchange.merge import (
     MergeStatus,
     merge_score_files,
 )
+from judge_app.exchange.merge_check import worker_prepare, worker_start
 from judge_app.exchange.package import PACKAGE_EVIDENCE_DIR
 from judge_app.store.audit import verify
 from judge_app.store.database import open_contest_file, session_driver
@@ -295,13 +296,13 @@ class _BreaksAfterOne:
         self.options = options
 
     def __enter__(self) -> _BreaksAfterOne:
-        self.options["initializer"](*self.options["initargs"])
         return self
 
     def __exit__(self, *exc: object) -> None:
         return None
 
     def map(self, work: Callable[[str], Any], paths: list[str]) -> Iterator[Any]:
+        self.options["initializer"](*self.options["initargs"])  # gets the contest sent
         yield work(paths[0])
         raise BrokenProcessPool("a worker process was killed")
 
@@ -362,3 +363,29 @@ def test_a_copy_that_cannot_be_staged_refuses_the_file_and_writes_nothing(
     assert outcome.status is MergeStatus.REFUSED and outcome.error is not None
     assert outcome.error.code == "database_unwritable"
     assert _snapshot(board) == before
+
+
+def test_a_contest_that_cannot_be_read_stops_the_workers_and_is_reported(
+    exported: Exported, board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker processes start before the contest is read; when reading it fails they are
+    told to stop (no merge hangs waiting for them) and the head judge gets the reason."""
+
+    def unreadable(db: object) -> None:
+        raise JudgeAppError("database_corrupt", board, reason="test")
+
+    monkeypatch.setattr(merge, "merge_context", unreadable)
+    with pytest.raises(JudgeAppError) as caught:
+        _merge(board, exported.path, exported.path, workers=2)
+    assert caught.value.code == "database_corrupt"
+    worker_start(SimpleQueueOf(None))  # what such a worker does with the stop:
+    with pytest.raises(RuntimeError):
+        worker_prepare(str(exported.path))  # it takes no file
+
+
+class SimpleQueueOf:
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def get(self) -> object:
+        return self.value
