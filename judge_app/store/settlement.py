@@ -134,7 +134,16 @@ class _Graded(NamedTuple):  # a tuple: 200,000 of them per settlement
     criteria: dict[str, int]  # criterion id (as the sheet spells it) → hundredths
 
 
-def _gradings(session: Session, excluded: set[int]) -> dict[int, list[_Graded]]:
+def _only(entry_ids: list[int] | None, column: str) -> str:
+    """The SQL condition keeping a few entries (ids are integers we read: safe to inline)."""
+    if entry_ids is None:
+        return ""
+    return f" AND {column} IN ({','.join(str(int(i)) for i in entry_ids) or 'NULL'})"
+
+
+def _gradings(
+    session: Session, excluded: set[int], entry_ids: list[int] | None = None
+) -> dict[int, list[_Graded]]:
     """Submitted gradings per entry, one plain SQL row each (the sheet is in the row): a
     contest of 100,000 entries has 200,000 gradings and a million scores."""
     connection = session_driver(session)
@@ -150,7 +159,7 @@ def _gradings(session: Session, excluded: set[int]) -> dict[int, list[_Graded]]:
     new = tuple.__new__  # a _Graded without NamedTuple's Python-level __new__
     for entry_id, round_, judge_id, submitted, scores_text, answers_text in connection.execute(
         "SELECT entry_id, round, judge_id, submitted_at, scores, answers FROM grading "
-        "WHERE status = 'SUBMITTED'"
+        "WHERE status = 'SUBMITTED'" + _only(entry_ids, "entry_id")
     ):
         if round_ in excluded:
             continue
@@ -191,15 +200,21 @@ def _decisions(session: Session) -> dict[int, Decision]:
     return newest
 
 
-def _third_assigned(session: Session, excluded: set[int]) -> dict[int, int]:
+def _third_assigned(
+    session: Session, excluded: set[int], entry_ids: list[int] | None = None
+) -> dict[int, int]:
     """Entry id → number of distinct judges assigned to it outside calibration rounds."""
     rounds = ",".join(str(int(r)) for r in sorted(excluded))
     return dict(
         session_driver(session).execute(
             "SELECT entry_id, count(DISTINCT judge_id) FROM assignment "
-            f"WHERE round NOT IN ({rounds}) GROUP BY entry_id"
+            f"WHERE round NOT IN ({rounds}){_only(entry_ids, 'entry_id')} GROUP BY entry_id"
         )
     )
+
+
+# Settling these few entries or fewer reads only their rows (a decision on one entry).
+FEW_ENTRIES = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,15 +341,27 @@ def settle_entries(
     with no_cyclic_gc(), db.read_session() as session:
         rule = _Rule.of(session.scalars(select(Contest)).one(), session)
         excluded = _calibration_rounds(session)
-        graded = _gradings(session, excluded)
+        driver = session_driver(session)
+        only = None
+        if wanted is not None and len(wanted) <= FEW_ENTRIES:
+            marks = ",".join("?" * len(wanted))
+            only = [
+                i
+                for (i,) in driver.execute(
+                    f"SELECT id FROM entry WHERE code IN ({marks})", sorted(wanted)
+                )
+            ]
+        graded = _gradings(session, excluded, only)
         decisions = _decisions(session)
-        assigned = _third_assigned(session, excluded)
+        assigned = _third_assigned(session, excluded, only)
         categories = {c.id: c.code for c in session.scalars(select(Category))}
         statuses = {status.name: status for status in EntryStatus}
         rows = [
             (entry_id, code, category_id, statuses[status])
-            for entry_id, code, category_id, status in session_driver(session).execute(
-                "SELECT id, code, category_id, status FROM entry ORDER BY code"
+            for entry_id, code, category_id, status in driver.execute(
+                "SELECT id, code, category_id, status FROM entry WHERE 1"
+                + _only(only, "id")
+                + " ORDER BY code"
             )
         ]
         # Entries the shortlist cut (sơ khảo) take no main-round grading: settled, not ranked.

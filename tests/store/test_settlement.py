@@ -261,6 +261,10 @@ def test_a_whole_contest_settles_as_the_rule_settles_each_entry(tmp_path: Path) 
     built = build_graded_contest(tmp_path / "many.sqlite", entries=600, judges=6, noise=90)
     with open_contest_file(built.path) as db:
         settled = {row.code: row for row in settle_entries(db)}
+        # A few entries (a decision on one) read only their own rows, and settle the same.
+        few = [*sorted(settled)[::97], "NO-SUCH-CODE"]
+        assert settle_entries(db, few) == [settled[code] for code in few if code in settled]
+        assert settle_entries(db, []) == []
         with db.read_session() as session:
             contest = session.scalars(select(Contest)).one()
             codes = {c.id: c.code for c in session.scalars(select(Criterion))}
